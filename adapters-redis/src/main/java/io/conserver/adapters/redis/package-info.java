@@ -1,0 +1,4 @@
+/**
+ * The production working store on Redis, implemented with Redisson, shared by many conserver instances.
+ */
+package io.conserver.adapters.redis;

@@ -1,0 +1,143 @@
+package io.conserver.domain.vcon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Rewrites the shapes of older vCon generations (draft §12) into the core-03 names, in place, on a
+ * tree the reader owns, and reports each rewrite as a warning so a producer can learn it is behind.
+ * Runs before validation, so the validator only knows current names.
+ */
+final class LegacyMigration {
+    private final ObjectMapper mapper;
+    private final boolean lenient;
+
+    LegacyMigration(ObjectMapper mapper, ValidationMode mode) {
+        this.mapper = mapper;
+        this.lenient = mode == ValidationMode.LENIENT;
+    }
+
+    List<Problem> migrate(ObjectNode root) {
+        List<Problem> warnings = new ArrayList<>(0);
+        rename(root, "appended", "amended", "", warnings);
+        rename(root, "must_support", "critical", "", warnings);
+        eachObject(root, "dialog", (d, path) -> migrateDialog(d, path, warnings));
+        eachObject(root, "attachments", (a, path) -> {
+            rename(a, "type", "purpose", path, warnings);
+            migrateContent(a, path, warnings);
+        });
+        eachObject(root, "analysis", (a, path) -> migrateContent(a, path, warnings));
+        return warnings;
+    }
+
+    private void migrateDialog(ObjectNode dialog, String path, List<Problem> warnings) {
+        rename(dialog, "transfer-target", "transfer_target", path, warnings);
+        rename(dialog, "target-dialog", "target_dialog", path, warnings);
+        migrateContent(dialog, path, warnings);
+        JsonNode type = dialog.get("type");
+        if (lenient && type != null && ("audio".equals(type.asText()) || "video".equals(type.asText()))) {
+            dialog.put("type", Dialog.RECORDING);
+            warnings.add(Problem.warning(path + ".type",
+                    "dialog type \"" + type.asText() + "\" is a legacy name, read as \"recording\""));
+        }
+    }
+
+    private void migrateContent(ObjectNode item, String path, List<Problem> warnings) {
+        rename(item, "mimetype", "mediatype", path, warnings);
+        migrateAlgSignature(item, path, warnings);
+        JsonNode encoding = item.get("encoding");
+        JsonNode body = item.get("body");
+        if (encoding == null || !encoding.isTextual() || body == null) {
+            return;
+        }
+        if (Content.JSON.equals(encoding.textValue()) && body.isTextual()) {
+            parseStringifiedJson(item, body.textValue(), path, warnings);
+        } else if ("base64".equalsIgnoreCase(encoding.textValue()) && body.isTextual()) {
+            reencodeBase64(item, body.textValue(), path, warnings);
+        }
+    }
+
+    /** Up to core-02 a json body was stringified JSON; core-03 carries the value itself. */
+    private void parseStringifiedJson(ObjectNode item, String text, String path, List<Problem> warnings) {
+        try {
+            JsonNode parsed = mapper.readTree(text);
+            if (parsed != null && !parsed.isMissingNode()) {
+                item.set("body", parsed);
+                warnings.add(Problem.warning(path + ".body",
+                        "a json body given as a string is read as the JSON it contains (core-03 form)"));
+            }
+        } catch (Exception notJson) {
+            // Not JSON after all: keep the string, which core-03 still allows as a JSON string value.
+        }
+    }
+
+    /** vcon-lib writes encoding "base64" (standard alphabet); the draft only knows base64url. */
+    private void reencodeBase64(ObjectNode item, String text, String path, List<Problem> warnings) {
+        try {
+            byte[] raw = Base64.getMimeDecoder().decode(text.replace('-', '+').replace('_', '/'));
+            item.put("body", Base64.getUrlEncoder().withoutPadding().encodeToString(raw));
+            item.put("encoding", Content.BASE64URL);
+            warnings.add(Problem.warning(path + ".encoding", "encoding \"base64\" is read as base64url"));
+        } catch (IllegalArgumentException bad) {
+            // Leave it: the validator reports the unknown encoding with its path.
+        }
+    }
+
+    /** 0.0.1 carried {@code alg: "SHA-512"} and {@code signature}; 0.0.2 merged them into content_hash. */
+    private static void migrateAlgSignature(ObjectNode item, String path, List<Problem> warnings) {
+        JsonNode alg = item.get("alg");
+        JsonNode signature = item.get("signature");
+        if (alg == null || signature == null || !alg.isTextual() || !signature.isTextual() || item.has("content_hash")) {
+            return;
+        }
+        String name = alg.textValue().toLowerCase(Locale.ROOT).replace("-", "");
+        if (!"sha512".equals(name) || !ContentHashes.isWellFormed("sha512-" + signature.textValue())) {
+            warnings.add(Problem.warning(path + ".alg", "legacy alg \"" + alg.textValue()
+                    + "\" with signature cannot be read as a content_hash; both are kept as they are"));
+            return;
+        }
+        item.remove("alg");
+        item.remove("signature");
+        item.set("content_hash", TextNode.valueOf("sha512-" + signature.textValue()));
+        warnings.add(Problem.warning(path + ".alg", "legacy alg and signature are read as content_hash"));
+    }
+
+    private static void rename(ObjectNode node, String from, String to, String path, List<Problem> warnings) {
+        if (!node.has(from) || node.has(to)) {
+            return;
+        }
+        // Rebuild so the renamed field keeps its position: unknown fields after it keep their order.
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        List<JsonNode> values = new ArrayList<>(names.size());
+        names.forEach(n -> values.add(node.get(n)));
+        node.removeAll();
+        for (int i = 0; i < names.size(); i++) {
+            node.set(names.get(i).equals(from) ? to : names.get(i), values.get(i));
+        }
+        String where = path.isEmpty() ? from : path + "." + from;
+        warnings.add(Problem.warning(where, "'" + from + "' is a legacy name, read as '" + to + "'"));
+    }
+
+    private interface ItemVisitor {
+        void visit(ObjectNode item, String path);
+    }
+
+    private static void eachObject(ObjectNode root, String array, ItemVisitor visitor) {
+        JsonNode list = root.get(array);
+        if (list == null || !list.isArray()) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof ObjectNode item) {
+                visitor.visit(item, array + "[" + i + "]");
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.conserver.domain.vcon;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Fast RFC 3339 timestamps. A vCon carries a handful of dates per dialog, and java.time's
+ * formatters cost about a microsecond each, a large share of the parse budget; the common shape
+ * {@code 2025-01-31T12:34:56.789Z} is parsed and printed by hand here, and anything else falls back
+ * to java.time so no valid timestamp is refused.
+ */
+final class Rfc3339 {
+    private Rfc3339() {
+    }
+
+    /**
+     * Parses {@code yyyy-mm-ddThh:mm:ss[.f+](Z|±hh:mm)}; without a zone the time is read as UTC
+     * (the validator reports that). Returns {@code null} for anything that is not a timestamp.
+     */
+    static OffsetDateTime parse(String s) {
+        int n = s.length();
+        if (n < 19 || n > 40 || !digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 7) || s.charAt(7) != '-'
+                || !digits(s, 8, 10) || "Tt ".indexOf(s.charAt(10)) < 0 || !digits(s, 11, 13) || s.charAt(13) != ':'
+                || !digits(s, 14, 16) || s.charAt(16) != ':' || !digits(s, 17, 19)) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (i < n && s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && Character.isDigit(s.charAt(i))) {
+                if (i - start < 9) {
+                    nanos = nanos * 10 + (s.charAt(i) - '0');
+                }
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0) {
+                return null;
+            }
+            for (int d = digits; d < 9; d++) {
+                nanos *= 10;
+            }
+        }
+        ZoneOffset offset = offset(s, i);
+        if (offset == null && i != n) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13), num(s, 14, 16),
+                    Math.min(num(s, 17, 19), 59), nanos, offset == null ? ZoneOffset.UTC : offset);
+        } catch (DateTimeException outOfRange) {
+            return null;
+        }
+    }
+
+    /** True when the text carries a zone designator; false for a zoneless or invalid timestamp. */
+    static boolean hasZone(String s) {
+        return parse(s) != null && offsetStart(s) > 0;
+    }
+
+    private static int offsetStart(String s) {
+        int i = 19;
+        if (i < s.length() && s.charAt(i) == '.') {
+            i++;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+        }
+        return i < s.length() ? i : -1;
+    }
+
+    private static ZoneOffset offset(String s, int i) {
+        int n = s.length();
+        if (i == n - 1 && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
+            return ZoneOffset.UTC;
+        }
+        if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && digits(s, i + 1, i + 3)
+                && s.charAt(i + 3) == ':' && digits(s, i + 4, i + 6)) {
+            int seconds = num(s, i + 1, i + 3) * 3600 + num(s, i + 4, i + 6) * 60;
+            try {
+                return ZoneOffset.ofTotalSeconds(s.charAt(i) == '-' ? -seconds : seconds);
+            } catch (DateTimeException outOfRange) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** {@code 2025-01-31T12:34:56Z}, with as many fraction digits as the value needs (3, 6 or 9). */
+    static String format(OffsetDateTime t) {
+        StringBuilder b = new StringBuilder(35);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return t.toString(); // outside RFC 3339's range: let java.time write its extended form
+        }
+        pad(b, year, 4).append('-');
+        pad(b, t.getMonthValue(), 2).append('-');
+        pad(b, t.getDayOfMonth(), 2).append('T');
+        pad(b, t.getHour(), 2).append(':');
+        pad(b, t.getMinute(), 2).append(':');
+        pad(b, t.getSecond(), 2);
+        int nanos = t.getNano();
+        if (nanos != 0) {
+            b.append('.');
+            if (nanos % 1_000_000 == 0) {
+                pad(b, nanos / 1_000_000, 3);
+            } else if (nanos % 1000 == 0) {
+                pad(b, nanos / 1000, 6);
+            } else {
+                pad(b, nanos, 9);
+            }
+        }
+        int offset = t.getOffset().getTotalSeconds();
+        if (offset == 0) {
+            return b.append('Z').toString();
+        }
+        b.append(offset < 0 ? '-' : '+');
+        int abs = Math.abs(offset);
+        pad(b, abs / 3600, 2).append(':');
+        return pad(b, (abs / 60) % 60, 2).toString();
+    }
+
+    private static StringBuilder pad(StringBuilder b, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(digits);
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int num(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
+    }
+}

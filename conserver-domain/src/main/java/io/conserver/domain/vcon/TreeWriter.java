@@ -1,0 +1,416 @@
+package io.conserver.domain.vcon;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Streams the model as current-form JSON: known fields in the draft's order, then the extras in
+ * their original order. Extras whose name a known field already wrote are skipped, so a caller who
+ * set both can never produce a document with duplicate keys.
+ */
+final class TreeWriter {
+    private final JsonGenerator g;
+
+    TreeWriter(JsonGenerator g) {
+        this.g = g;
+    }
+
+    void vcon(Vcon v) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("vcon", Vcon.VERSION);
+        str("uuid", v.uuid());
+        date("created_at", v.createdAt());
+        date("updated_at", v.updatedAt());
+        str("subject", v.subject());
+        strings("extensions", v.extensions());
+        strings("critical", v.critical());
+        if (v.redacted() != null) {
+            g.writeFieldName("redacted");
+            redacted(v.redacted());
+        }
+        if (v.amended() != null) {
+            g.writeFieldName("amended");
+            amended(v.amended());
+        }
+        g.writeArrayFieldStart("parties");
+        for (Party p : v.parties()) {
+            party(p);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("dialog");
+        for (Dialog d : v.dialog()) {
+            dialog(d);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("analysis");
+        for (Analysis a : v.analysis()) {
+            analysis(a);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("attachments");
+        for (Attachment a : v.attachments()) {
+            attachment(a);
+        }
+        g.writeEndArray();
+        extras(v.extras(), name -> switch (name) {
+            case "vcon", "parties", "dialog", "analysis", "attachments" -> true;
+            case "uuid" -> v.uuid() != null;
+            case "created_at" -> v.createdAt() != null;
+            case "updated_at" -> v.updatedAt() != null;
+            case "subject" -> v.subject() != null;
+            case "extensions" -> !v.extensions().isEmpty();
+            case "critical" -> !v.critical().isEmpty();
+            case "redacted" -> v.redacted() != null;
+            case "amended" -> v.amended() != null;
+            default -> false;
+        });
+        g.writeEndObject();
+    }
+
+    private void party(Party p) throws IOException {
+        g.writeStartObject();
+        str("tel", p.tel());
+        str("sip", p.sip());
+        str("stir", p.stir());
+        str("mailto", p.mailto());
+        str("name", p.name());
+        str("did", p.did());
+        str("validation", p.validation());
+        str("gmlpos", p.gmlpos());
+        if (p.civicaddress() != null) {
+            g.writeFieldName("civicaddress");
+            civic(p.civicaddress());
+        }
+        str("uuid", p.uuid());
+        str("type", p.type());
+        str("org", p.org());
+        str("dept", p.dept());
+        extras(p.extras(), name -> switch (name) {
+            case "tel" -> p.tel() != null;
+            case "sip" -> p.sip() != null;
+            case "stir" -> p.stir() != null;
+            case "mailto" -> p.mailto() != null;
+            case "name" -> p.name() != null;
+            case "did" -> p.did() != null;
+            case "validation" -> p.validation() != null;
+            case "gmlpos" -> p.gmlpos() != null;
+            case "civicaddress" -> p.civicaddress() != null;
+            case "uuid" -> p.uuid() != null;
+            case "type" -> p.type() != null;
+            case "org" -> p.org() != null;
+            case "dept" -> p.dept() != null;
+            default -> false;
+        });
+        g.writeEndObject();
+    }
+
+    private void civic(CivicAddress c) throws IOException {
+        g.writeStartObject();
+        String[] values = {c.country(), c.a1(), c.a2(), c.a3(), c.a4(), c.a5(), c.a6(), c.prd(), c.pod(), c.sts(),
+            c.hno(), c.hns(), c.lmk(), c.loc(), c.flr(), c.nam(), c.pc()};
+        for (int i = 0; i < values.length; i++) {
+            str(TreeReader.Names.CIVIC.get(i), values[i]);
+        }
+        extras(c.extras(), name -> {
+            int i = TreeReader.Names.CIVIC.indexOf(name);
+            return i >= 0 && values[i] != null;
+        });
+        g.writeEndObject();
+    }
+
+    private void dialog(Dialog d) throws IOException {
+        g.writeStartObject();
+        str("type", d.type());
+        date("start", d.start());
+        if (d.duration() != null) {
+            g.writeNumberField("duration", d.duration());
+        }
+        if (!d.parties().isEmpty()) {
+            g.writeFieldName("parties");
+            dialogParties(d.parties());
+        }
+        index("originator", d.originator());
+        str("mediatype", d.mediatype());
+        str("filename", d.filename());
+        content(d.content());
+        str("disposition", d.disposition());
+        if (d.sessionId() != null) {
+            g.writeFieldName("session_id");
+            sessionIds(d.sessionId());
+        }
+        if (!d.partyHistory().isEmpty()) {
+            g.writeArrayFieldStart("party_history");
+            for (PartyHistory h : d.partyHistory()) {
+                history(h);
+            }
+            g.writeEndArray();
+        }
+        index("transferee", d.transferee());
+        index("transferor", d.transferor());
+        indexes("transfer_target", d.transferTarget());
+        indexes("original", d.original());
+        indexes("consultation", d.consultation());
+        indexes("target_dialog", d.targetDialog());
+        if (!d.recordings().isEmpty()) {
+            g.writeArrayFieldStart("recordings");
+            for (int i : d.recordings()) {
+                g.writeNumber(i);
+            }
+            g.writeEndArray();
+        }
+        index("recording_set", d.recordingSet());
+        str("application", d.application());
+        str("message_id", d.messageId());
+        extras(d.extras(), name -> switch (name) {
+            case "type" -> d.type() != null;
+            case "start" -> d.start() != null;
+            case "duration" -> d.duration() != null;
+            case "parties" -> !d.parties().isEmpty();
+            case "originator" -> d.originator() != null;
+            case "mediatype" -> d.mediatype() != null;
+            case "filename" -> d.filename() != null;
+            case "disposition" -> d.disposition() != null;
+            case "session_id" -> d.sessionId() != null;
+            case "party_history" -> !d.partyHistory().isEmpty();
+            case "transferee" -> d.transferee() != null;
+            case "transferor" -> d.transferor() != null;
+            case "transfer_target" -> !d.transferTarget().isEmpty();
+            case "original" -> !d.original().isEmpty();
+            case "consultation" -> !d.consultation().isEmpty();
+            case "target_dialog" -> !d.targetDialog().isEmpty();
+            case "recordings" -> !d.recordings().isEmpty();
+            case "recording_set" -> d.recordingSet() != null;
+            case "application" -> d.application() != null;
+            case "message_id" -> d.messageId() != null;
+            default -> contentWrote(d.content(), name);
+        });
+        g.writeEndObject();
+    }
+
+    private void dialogParties(DialogParties p) throws IOException {
+        if (p.scalar()) {
+            g.writeNumber(p.channels().get(0).indexes().get(0));
+            return;
+        }
+        g.writeStartArray();
+        for (DialogParties.Channel c : p.channels()) {
+            if (c.mixed()) {
+                g.writeStartArray();
+                for (int i : c.indexes()) {
+                    g.writeNumber(i);
+                }
+                g.writeEndArray();
+            } else if (c.indexes().isEmpty()) {
+                g.writeNull();
+            } else {
+                g.writeNumber(c.indexes().get(0));
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private void sessionIds(SessionIds ids) throws IOException {
+        if (ids.single() != null) {
+            sessionId(ids.single());
+            return;
+        }
+        g.writeStartArray();
+        for (List<SessionId> channel : ids.channels()) {
+            if (channel.size() == 1) {
+                sessionId(channel.get(0));
+            } else {
+                g.writeStartArray();
+                for (SessionId id : channel) {
+                    sessionId(id);
+                }
+                g.writeEndArray();
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private void sessionId(SessionId id) throws IOException {
+        g.writeStartObject();
+        str("local", id.local());
+        str("remote", id.remote());
+        extras(id.extras(), name -> "local".equals(name) && id.local() != null
+                || "remote".equals(name) && id.remote() != null);
+        g.writeEndObject();
+    }
+
+    private void history(PartyHistory h) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("party", h.party());
+        date("time", h.time());
+        str("event", h.event());
+        str("button", h.button());
+        extras(h.extras(), name -> "party".equals(name) || "time".equals(name) && h.time() != null
+                || "event".equals(name) && h.event() != null || "button".equals(name) && h.button() != null);
+        g.writeEndObject();
+    }
+
+    private void attachment(Attachment a) throws IOException {
+        g.writeStartObject();
+        str("purpose", a.purpose());
+        date("start", a.start());
+        index("party", a.party());
+        index("dialog", a.dialog());
+        str("mediatype", a.mediatype());
+        str("filename", a.filename());
+        content(a.content());
+        extras(a.extras(), name -> switch (name) {
+            case "purpose" -> a.purpose() != null;
+            case "start" -> a.start() != null;
+            case "party" -> a.party() != null;
+            case "dialog" -> a.dialog() != null;
+            case "mediatype" -> a.mediatype() != null;
+            case "filename" -> a.filename() != null;
+            default -> contentWrote(a.content(), name);
+        });
+        g.writeEndObject();
+    }
+
+    private void analysis(Analysis a) throws IOException {
+        g.writeStartObject();
+        str("type", a.type());
+        indexes("dialog", a.dialog());
+        indexes("attachment", a.attachment());
+        str("mediatype", a.mediatype());
+        str("filename", a.filename());
+        str("vendor", a.vendor());
+        str("product", a.product());
+        str("schema", a.schema());
+        content(a.content());
+        extras(a.extras(), name -> switch (name) {
+            case "type" -> a.type() != null;
+            case "dialog" -> !a.dialog().isEmpty();
+            case "attachment" -> !a.attachment().isEmpty();
+            case "mediatype" -> a.mediatype() != null;
+            case "filename" -> a.filename() != null;
+            case "vendor" -> a.vendor() != null;
+            case "product" -> a.product() != null;
+            case "schema" -> a.schema() != null;
+            default -> contentWrote(a.content(), name);
+        });
+        g.writeEndObject();
+    }
+
+    private void redacted(Redacted r) throws IOException {
+        g.writeStartObject();
+        str("uuid", r.uuid());
+        str("type", r.type());
+        str("url", r.url());
+        hashes(r.contentHash());
+        extras(r.extras(), name -> "uuid".equals(name) && r.uuid() != null || "type".equals(name) && r.type() != null
+                || "url".equals(name) && r.url() != null || "content_hash".equals(name) && !r.contentHash().isEmpty());
+        g.writeEndObject();
+    }
+
+    private void amended(Amended a) throws IOException {
+        g.writeStartObject();
+        str("uuid", a.uuid());
+        str("url", a.url());
+        hashes(a.contentHash());
+        extras(a.extras(), name -> "uuid".equals(name) && a.uuid() != null || "url".equals(name) && a.url() != null
+                || "content_hash".equals(name) && !a.contentHash().isEmpty());
+        g.writeEndObject();
+    }
+
+    private void content(Content c) throws IOException {
+        if (c.rawBody() != null) {
+            g.writeFieldName("body");
+            g.writeTree(c.rawBody());
+        }
+        str("encoding", c.encoding());
+        str("url", c.url());
+        hashes(c.contentHash());
+    }
+
+    private static boolean contentWrote(Content c, String name) {
+        return switch (name) {
+            case "body" -> c.rawBody() != null;
+            case "encoding" -> c.encoding() != null;
+            case "url" -> c.url() != null;
+            case "content_hash" -> !c.contentHash().isEmpty();
+            default -> false;
+        };
+    }
+
+    private void hashes(List<String> tokens) throws IOException {
+        if (tokens.size() == 1) {
+            g.writeStringField("content_hash", tokens.get(0));
+        } else if (!tokens.isEmpty()) {
+            strings("content_hash", tokens);
+        }
+    }
+
+    private interface Written {
+        boolean test(String name);
+    }
+
+    private void extras(Extras extras, Written written) throws IOException {
+        if (extras.isEmpty()) {
+            return;
+        }
+        IOException[] failure = new IOException[1];
+        extras.forEachRaw((name, value) -> {
+            if (failure[0] != null || written.test(name)) {
+                return;
+            }
+            try {
+                g.writeFieldName(name);
+                g.writeTree(value);
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private void str(String name, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value);
+        }
+    }
+
+    private void date(String name, OffsetDateTime value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, Rfc3339.format(value));
+        }
+    }
+
+    private void index(String name, Integer value) throws IOException {
+        if (value != null) {
+            g.writeNumberField(name, value);
+        }
+    }
+
+    /** One index as an int (the -04 form), several as an array. */
+    private void indexes(String name, List<Integer> values) throws IOException {
+        if (values.size() == 1) {
+            g.writeNumberField(name, values.get(0));
+        } else if (!values.isEmpty()) {
+            g.writeArrayFieldStart(name);
+            for (int i : values) {
+                g.writeNumber(i);
+            }
+            g.writeEndArray();
+        }
+    }
+
+    private void strings(String name, List<String> values) throws IOException {
+        if (values.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart(name);
+        for (String s : values) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+}
