@@ -1,0 +1,139 @@
+package io.conserver.domain.vcon;
+
+import static io.conserver.domain.vcon.ValidationContext.DialogType.INCOMPLETE;
+import static io.conserver.domain.vcon.ValidationContext.DialogType.RECORDING;
+import static io.conserver.domain.vcon.ValidationContext.DialogType.RECORDING_SET;
+import static io.conserver.domain.vcon.ValidationContext.DialogType.TEXT;
+import static io.conserver.domain.vcon.ValidationContext.DialogType.TRANSFER;
+import static io.conserver.domain.vcon.ValidationContext.present;
+import static io.conserver.domain.vcon.ValidationValues.describe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.conserver.domain.vcon.ValidationContext.DialogType;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The dialog objects of draft §6: type, the -04 applicability table, disposition and the plain fields. */
+final class ValidationDialogs {
+    private static final String TYPES = "recording, text, transfer, incomplete, recording-set";
+    private static final Set<String> DISPOSITIONS =
+            Set.of("no-answer", "congestion", "failed", "busy", "hung-up", "voicemail-no-message");
+    private static final Set<DialogType> WITHOUT_CONTENT = EnumSet.of(TRANSFER, INCOMPLETE, RECORDING_SET);
+    /** Every known dialog field, mapped to the types its -04 table cell marks X (must not). */
+    private static final Map<String, Set<DialogType>> FORBIDDEN_ON = forbiddenOn();
+
+    private ValidationDialogs() {
+    }
+
+    static void check(ValidationContext ctx, JsonNode dialogs) {
+        ValidationPath array = ValidationPath.ROOT.field("dialog");
+        for (int i = 0; i < dialogs.size(); i++) {
+            dialog(ctx, dialogs.get(i), i, array.index(i));
+        }
+    }
+
+    private static void dialog(ValidationContext ctx, JsonNode dialog, int index, ValidationPath prefix) {
+        if (!dialog.isObject()) {
+            ctx.error(prefix, prefix + " must be an object; was " + describe(dialog));
+            return;
+        }
+        if (ctx.redacted && dialog.isEmpty()) {
+            return; // the placeholder a redactor leaves so that later indices stay valid
+        }
+        DialogType type = ctx.dialogType(index);
+        type(ctx, dialog.get("type"), prefix, type);
+        fields(ctx, dialog, prefix, type);
+        ctx.date(dialog, prefix, "start");
+        duration(ctx, dialog.get("duration"), prefix);
+        disposition(ctx, dialog.get("disposition"), prefix, type);
+        ValidationDialogLinks.check(ctx, dialog, prefix);
+        ValidationPartyHistory.check(ctx, dialog, prefix);
+        if (type == null || !WITHOUT_CONTENT.contains(type)) {
+            ValidationContent.check(ctx, dialog, prefix);
+        }
+        if ((type == RECORDING || type == TEXT) && !ctx.redacted && !present(dialog.get("body"))
+                && !present(dialog.get("url"))) {
+            ctx.warning(prefix, prefix + " is a " + type.label + " dialog with neither body nor url; "
+                    + "only a redacted vCon should leave content out");
+        }
+        ctx.string(dialog, prefix, "application");
+        ctx.string(dialog, prefix, "message_id");
+    }
+
+    private static void type(ValidationContext ctx, JsonNode value, ValidationPath prefix, DialogType type) {
+        if (type == null) {
+            ValidationPath path = prefix.field("type");
+            ctx.error(path, path + (present(value) ? " must be one of " + TYPES + "; was " + describe(value)
+                    : " is required and must be one of " + TYPES));
+        }
+    }
+
+    /** Unknown fields, and fields the applicability table forbids on this type, in document order. */
+    private static void fields(ValidationContext ctx, JsonNode dialog, ValidationPath prefix, DialogType type) {
+        for (Map.Entry<String, JsonNode> field : dialog.properties()) {
+            Set<DialogType> forbidden = FORBIDDEN_ON.get(field.getKey());
+            if (forbidden == null) {
+                ctx.unknownField(prefix, field.getKey());
+            } else if (type != null && forbidden.contains(type) && present(field.getValue())) {
+                ValidationPath path = prefix.field(field.getKey());
+                ctx.error(path, path + " must not appear on a " + type.label + " dialog");
+            }
+        }
+        if (type == RECORDING_SET && !present(dialog.get("recordings"))) {
+            ValidationPath path = prefix.field("recordings");
+            ctx.error(path, path + " is required on a recording-set dialog");
+        }
+    }
+
+    private static void duration(ValidationContext ctx, JsonNode duration, ValidationPath prefix) {
+        if (!present(duration)) {
+            return;
+        }
+        boolean negative = duration.isBigInteger() || duration.isBigDecimal()
+                ? duration.decimalValue().signum() < 0
+                : !(duration.doubleValue() >= 0);
+        if (!duration.isNumber() || negative) {
+            ValidationPath path = prefix.field("duration");
+            ctx.error(path, path + " must be a non-negative number of seconds; was " + describe(duration));
+        }
+    }
+
+    private static void disposition(ValidationContext ctx, JsonNode value, ValidationPath prefix, DialogType type) {
+        if (type == INCOMPLETE) {
+            ValidationPath path = prefix.field("disposition");
+            if (!present(value)) {
+                ctx.error(path, path + " is required on an incomplete dialog; use failed when the reason is unknown");
+            } else if (!value.isTextual() || !DISPOSITIONS.contains(value.textValue())) {
+                ctx.error(path, path + " must be one of no-answer, congestion, failed, busy, hung-up, "
+                        + "voicemail-no-message; was " + describe(value));
+            }
+        } else if (type != null && present(value)) {
+            ValidationPath path = prefix.field("disposition");
+            ctx.warning(path, path + " should not appear on a " + type.label + " dialog, only on incomplete ones");
+        }
+    }
+
+    private static Map<String, Set<DialogType>> forbiddenOn() {
+        Map<String, Set<DialogType>> table = new HashMap<>();
+        for (String field : new String[] {"type", "start", "duration", "disposition", "application",
+            "campaign", "interaction_type", "interaction_id", "skill"}) {
+            table.put(field, EnumSet.noneOf(DialogType.class));
+        }
+        for (String field : new String[] {"parties", "originator", "session_id", "party_history"}) {
+            table.put(field, EnumSet.of(TRANSFER));
+        }
+        for (String field : new String[] {"mediatype", "filename", "body", "encoding", "url", "content_hash",
+            "message_id"}) {
+            table.put(field, WITHOUT_CONTENT);
+        }
+        for (String field : new String[] {"transferee", "transferor", "transfer_target", "original",
+            "consultation", "target_dialog"}) {
+            table.put(field, EnumSet.complementOf(EnumSet.of(TRANSFER)));
+        }
+        table.put("recordings", EnumSet.complementOf(EnumSet.of(RECORDING_SET)));
+        table.put("recording_set", EnumSet.complementOf(EnumSet.of(RECORDING)));
+        return Map.copyOf(table);
+    }
+}

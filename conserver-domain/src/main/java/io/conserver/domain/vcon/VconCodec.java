@@ -1,0 +1,179 @@
+package io.conserver.domain.vcon;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.conserver.domain.error.ErrorCategory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes unsigned vCons. Reading accepts every generation (0.0.1 to 0.4.0 and
+ * unversioned), plain or gzip; it migrates legacy names, validates, and either returns the vCon
+ * with its warnings or throws {@link InvalidVconException} with every problem: never anything else.
+ * Writing always produces the current form.
+ *
+ * <p>Thread-safe and meant to be built once per set of {@link ValidationOptions} and shared: the
+ * Jackson set-up and the validator are built in the constructor, never per call.
+ */
+public final class VconCodec {
+    private static final Logger LOG = LoggerFactory.getLogger(VconCodec.class);
+
+    private final ValidationOptions options;
+    private final JsonSupport json;
+    private final VconValidator validator;
+    private final LegacyMigration migration;
+
+    public VconCodec(ValidationOptions options) {
+        this.options = options;
+        this.json = new JsonSupport(options.maxBytes());
+        this.validator = new VconValidator(options);
+        this.migration = new LegacyMigration(json.mapper(), options.mode());
+    }
+
+    public static VconCodec lenient() {
+        return new VconCodec(ValidationOptions.lenient());
+    }
+
+    public static VconCodec strict() {
+        return new VconCodec(ValidationOptions.strict());
+    }
+
+    public ValidationOptions options() {
+        return options;
+    }
+
+    /** Reads a vCon from JSON or gzip-compressed JSON bytes. */
+    public ReadResult read(byte[] bytes) {
+        return readOwnedTree(json.readTree(bytes));
+    }
+
+    /** Reads at most the configured size limit from the stream; the caller closes it. */
+    public ReadResult read(InputStream in) {
+        return readOwnedTree(json.readTree(in));
+    }
+
+    public ReadResult read(String text) {
+        return read(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads an already parsed tree; the tree is copied, never changed. */
+    public ReadResult read(JsonNode tree) {
+        return readOwnedTree(tree.deepCopy());
+    }
+
+    /** {@link #read(byte[])} when the warnings are not wanted. */
+    public Vcon parse(byte[] bytes) {
+        return read(bytes).vcon();
+    }
+
+    public Vcon parse(String text) {
+        return read(text).vcon();
+    }
+
+    /**
+     * Every problem of a document, errors and warnings, without throwing: what {@code vcon validate}
+     * prints. An unreadable document gives the one problem that stopped the reading.
+     */
+    public List<Problem> check(byte[] bytes) {
+        try {
+            return read(bytes).warnings();
+        } catch (InvalidVconException e) {
+            return e.problems();
+        }
+    }
+
+    /** Validates a vCon built in code, as its JSON would be validated on arrival. */
+    public List<Problem> validate(Vcon vcon) {
+        return validator.validate(toTree(vcon));
+    }
+
+    /** The parsed JSON tree of raw bytes, with the same limits as {@link #read(byte[])}, unvalidated. */
+    public JsonNode readJson(byte[] bytes) {
+        return json.readTree(bytes);
+    }
+
+    public byte[] write(Vcon vcon) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        write(vcon, out);
+        return out.toByteArray();
+    }
+
+    public String writeString(Vcon vcon) {
+        return new String(write(vcon), StandardCharsets.UTF_8);
+    }
+
+    /** Streams the vCon's JSON to {@code out}; the caller closes it. */
+    public void write(Vcon vcon, OutputStream out) {
+        try (JsonGenerator g = json.mapper().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            new TreeWriter(g).vcon(vcon);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing vCon " + vcon.uuid() + " failed", e);
+        }
+    }
+
+    /** The {@code application/vcon+gzip} form. */
+    public byte[] writeGzip(Vcon vcon) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            write(vcon, gzip);
+        } catch (IOException e) {
+            throw new UncheckedIOException("compressing vCon " + vcon.uuid() + " failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public ObjectNode toTree(Vcon vcon) {
+        try {
+            return (ObjectNode) json.mapper().readTree(write(vcon));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ReadResult readOwnedTree(JsonNode tree) {
+        if (!(tree instanceof ObjectNode root)) {
+            throw InvalidVconException.of("$", "the top level must be a JSON object, found " + kind(tree));
+        }
+        VconForm form = VconForm.detect(root);
+        if (form != VconForm.UNSIGNED) {
+            throw InvalidVconException.of("$", "this vCon is " + form.name().toLowerCase(java.util.Locale.ROOT)
+                    + "; open it with VconOpener, which verifies and decrypts, before reading it");
+        }
+        List<Problem> problems = new ArrayList<>(migration.migrate(root));
+        problems.addAll(validator.validate(root));
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new InvalidVconException(errorsFirst(problems));
+        }
+        try {
+            return new ReadResult(TreeReader.vcon(root), problems);
+        } catch (RuntimeException | StackOverflowError bug) {
+            // The validator accepted a shape the mapper cannot take: a bug, but still never the caller's crash.
+            LOG.error("vCon passed validation but could not be mapped", bug);
+            throw new InvalidVconException(ErrorCategory.INTERNAL,
+                    List.of(Problem.error("$", "the vCon could not be read (internal error: " + bug + ")")), bug);
+        }
+    }
+
+    private static List<Problem> errorsFirst(List<Problem> problems) {
+        List<Problem> sorted = new ArrayList<>(problems.size());
+        problems.stream().filter(Problem::isError).forEach(sorted::add);
+        problems.stream().filter(p -> !p.isError()).forEach(sorted::add);
+        return sorted;
+    }
+
+    private static String kind(JsonNode node) {
+        return node.isArray() ? "an array" : node.isTextual() ? "a string" : node.isNumber() ? "a number"
+                : node.isBoolean() ? "a boolean" : node.isNull() ? "null" : node.getNodeType().name().toLowerCase();
+    }
+}
