@@ -57,6 +57,9 @@ public final class ContentHashes {
      * @throws InvalidVconException naming the token that failed, or saying none could be checked
      */
     public static void verify(List<String> tokens, byte[] data) {
+        if (tokens.isEmpty()) {
+            throw InvalidVconException.of("content_hash", "there is no content_hash to check the content against");
+        }
         int checked = 0;
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);

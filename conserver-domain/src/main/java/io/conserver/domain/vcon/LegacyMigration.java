@@ -15,6 +15,9 @@ import java.util.Locale;
  * Runs before validation, so the validator only knows current names.
  */
 final class LegacyMigration {
+    /** root, list, item: a body may add this many levels and stay within the parser's limit. */
+    private static final int MAX_BODY_DEPTH = JsonSupport.MAX_NESTING - 3;
+
     private final ObjectMapper mapper;
     private final boolean lenient;
 
@@ -63,11 +66,23 @@ final class LegacyMigration {
         }
     }
 
-    /** Up to core-02 a json body was stringified JSON; core-03 carries the value itself. */
+    /**
+     * Up to core-02 a json body was stringified JSON; core-03 carries the value itself. Producers
+     * stringified objects and arrays, so only those are unwrapped: any other string is a core-03 JSON
+     * string value and must stay one ({@code "123"} is not the number 123).
+     */
     private void parseStringifiedJson(ObjectNode item, String text, String path, List<Problem> warnings) {
+        if (!looksLikeContainer(text)) {
+            return;
+        }
         try {
             JsonNode parsed = mapper.readTree(text);
-            if (parsed != null && !parsed.isMissingNode()) {
+            // Kept as a string when unwrapping would break what the parser guarantees for the whole
+            // document: an escaped lone surrogate is text in the string but no character once parsed,
+            // and the body already sits three containers deep.
+            if (parsed != null && parsed.isContainerNode()
+                    && JsonSupport.containerDepth(parsed, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH
+                    && !(text.contains("\\u") && JsonSupport.findLoneSurrogate(parsed, "") != null)) {
                 item.set("body", parsed);
                 warnings.add(Problem.warning(path + ".body",
                         "a json body given as a string is read as the JSON it contains (core-03 form)"));
@@ -75,6 +90,16 @@ final class LegacyMigration {
         } catch (Exception notJson) {
             // Not JSON after all: keep the string, which core-03 still allows as a JSON string value.
         }
+    }
+
+    private static boolean looksLikeContainer(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
     }
 
     /** vcon-lib writes encoding "base64" (standard alphabet); the draft only knows base64url. */
@@ -97,15 +122,36 @@ final class LegacyMigration {
             return;
         }
         String name = alg.textValue().toLowerCase(Locale.ROOT).replace("-", "");
-        if (!"sha512".equals(name) || !ContentHashes.isWellFormed("sha512-" + signature.textValue())) {
+        String digest = "sha512".equals(name) ? sha512Digest(signature.textValue()) : null;
+        if (digest == null) {
             warnings.add(Problem.warning(path + ".alg", "legacy alg \"" + alg.textValue()
                     + "\" with signature cannot be read as a content_hash; both are kept as they are"));
             return;
         }
         item.remove("alg");
         item.remove("signature");
-        item.set("content_hash", TextNode.valueOf("sha512-" + signature.textValue()));
+        item.set("content_hash", TextNode.valueOf("sha512-" + digest));
         warnings.add(Problem.warning(path + ".alg", "legacy alg and signature are read as content_hash"));
+    }
+
+    /**
+     * The unpadded base64url form of a base64 or base64url SHA-512 digest, or {@code null} when the
+     * signature is something else: a hex digest is also made of base64url characters, so the decoded
+     * length (64 bytes) is what tells a real digest apart.
+     */
+    private static String sha512Digest(String signature) {
+        String url = signature.replace('+', '-').replace('/', '_');
+        int end = url.length();
+        while (end > 0 && url.charAt(end - 1) == '=') {
+            end--;
+        }
+        url = url.substring(0, end);
+        try {
+            return ContentHashes.isWellFormed("sha512-" + url) && Base64.getUrlDecoder().decode(url).length == 64
+                    ? url : null;
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
     }
 
     private static void rename(ObjectNode node, String from, String to, String path, List<Problem> warnings) {

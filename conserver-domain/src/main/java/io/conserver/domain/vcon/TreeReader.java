@@ -14,6 +14,8 @@ import java.util.Map;
  * through) is not dropped or coerced but kept verbatim among the extras, and written back as it came.
  */
 final class TreeReader {
+    private static final int MAX_SCALE = 1000;
+
     private TreeReader() {
     }
 
@@ -31,8 +33,10 @@ final class TreeReader {
                 case "subject" -> v.isTextual() && set(() -> b.subject(v.textValue()));
                 case "extensions" -> put(strings(v), b::extensions);
                 case "critical" -> put(strings(v), b::critical);
-                case "redacted" -> v.isObject() && set(() -> b.redacted(redacted(v)));
-                case "amended" -> v.isObject() && set(() -> b.amended(amended(v)));
+                // {} is what libraries write for "not redacted" (the validator agrees): it stays verbatim
+                // among the extras, so redacted() != null always means the vCon is a redaction.
+                case "redacted" -> v.isObject() && !v.isEmpty() && set(() -> b.redacted(redacted(v)));
+                case "amended" -> v.isObject() && !v.isEmpty() && set(() -> b.amended(amended(v)));
                 case "parties" -> objects(v) && set(() -> b.parties(list(v, TreeReader::party)));
                 case "dialog" -> objects(v) && set(() -> b.dialog(list(v, TreeReader::dialog)));
                 case "analysis" -> objects(v) && set(() -> b.analysis(list(v, TreeReader::analysis)));
@@ -110,7 +114,7 @@ final class TreeReader {
             boolean mapped = content.accept(e.getKey(), v) || switch (e.getKey()) {
                 case "type" -> v.isTextual() && set(() -> b.type(v.textValue()));
                 case "start" -> put(date(v), b::start);
-                case "duration" -> v.isNumber() && finite(v) && set(() -> b.duration(v.decimalValue()));
+                case "duration" -> isSaneNumber(v) && set(() -> b.duration(v.decimalValue()));
                 case "parties" -> put(dialogParties(v), b::parties);
                 case "originator" -> put(index(v), b::originator);
                 case "mediatype" -> v.isTextual() && set(() -> b.mediatype(v.textValue()));
@@ -124,7 +128,8 @@ final class TreeReader {
                 case "original" -> put(indexes(v), b::original);
                 case "consultation" -> put(indexes(v), b::consultation);
                 case "target_dialog" -> put(indexes(v), b::targetDialog);
-                case "recordings" -> v.isArray() && put(indexes(v), b::recordings);
+                // [] stays verbatim: the model cannot tell it from absent, and a recording-set must keep it.
+                case "recordings" -> v.isArray() && !v.isEmpty() && put(indexes(v), b::recordings);
                 case "recording_set" -> put(index(v), b::recordingSet);
                 case "application" -> v.isTextual() && set(() -> b.application(v.textValue()));
                 case "message_id" -> v.isTextual() && set(() -> b.messageId(v.textValue()));
@@ -428,8 +433,17 @@ final class TreeReader {
         return out;
     }
 
-    private static boolean finite(JsonNode v) {
-        return !(v.isDouble() || v.isFloat()) || Double.isFinite(v.doubleValue());
+    /**
+     * A number the model can hand out safely. {@code 1e999999999} is valid JSON and a non-negative
+     * number, but as a BigDecimal one careless {@code toBigInteger()} or {@code toPlainString()} would
+     * spend minutes building its billion digits, and other readers see it as infinity: such values
+     * stay verbatim among the extras instead.
+     */
+    private static boolean isSaneNumber(JsonNode v) {
+        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            return false;
+        }
+        return !v.isBigDecimal() || Math.abs(v.decimalValue().scale()) <= MAX_SCALE;
     }
 
     /** RFC 3339 with a zone; an ISO local date-time (no zone) is read as UTC, as lenient mode allows. */

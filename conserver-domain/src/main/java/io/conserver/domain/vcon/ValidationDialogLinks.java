@@ -88,9 +88,10 @@ final class ValidationDialogLinks {
         int index = ctx.dialogIndex(v, path);
         DialogType target = ctx.dialogType(index);
         if (target == TRANSFER || target == INCOMPLETE && !mayBeIncomplete) {
+            String allowed = mayBeIncomplete ? "recording, text, recording-set or incomplete"
+                    : "recording, text or recording-set";
             ctx.error(path, path + " refers to dialog " + index + ", a " + target.label + " dialog; it must point at a "
-                    + (mayBeIncomplete ? "recording, text, recording-set or incomplete" : "recording, text or recording-set")
-                    + " dialog");
+                    + allowed + " dialog");
         }
     }
 

@@ -12,8 +12,9 @@ import java.util.function.UnaryOperator;
  * One conversation: the unsigned vCon object of draft-ietf-vcon-vcon-core-03 (draft §4).
  *
  * <p>Immutable. Every change returns a new vCon with {@code updated_at} bumped, following the draft's
- * rule that an unsigned vCon's {@code updated_at} moves with each change; see {@link VconEditor} for
- * the higher-level operations (tags, redaction, amendment, finding parties). Lists are never
+ * rule that an unsigned vCon's {@code updated_at} moves with each change. The higher-level operations
+ * live beside it: {@link VconEditor} (adding parties, dialogs, attachments, analyses with checked
+ * references), {@link VconTags}, {@link VconFinder} and {@link VconRedactor}. Lists are never
  * {@code null}; an absent list is empty. Unknown top-level fields live in {@link #extras()}.
  */
 public record Vcon(String uuid, OffsetDateTime createdAt, OffsetDateTime updatedAt, String subject,

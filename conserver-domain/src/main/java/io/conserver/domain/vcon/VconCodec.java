@@ -63,12 +63,12 @@ public final class VconCodec {
     }
 
     public ReadResult read(String text) {
-        return read(text.getBytes(StandardCharsets.UTF_8));
+        return read(text == null ? null : text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads an already parsed tree; the tree is copied, never changed. */
     public ReadResult read(JsonNode tree) {
-        return readOwnedTree(tree.deepCopy());
+        return readOwnedTree(JsonSupport.checkDepth(tree).deepCopy());
     }
 
     /** {@link #read(byte[])} when the warnings are not wanted. */
@@ -94,7 +94,11 @@ public final class VconCodec {
 
     /** Validates a vCon built in code, as its JSON would be validated on arrival. */
     public List<Problem> validate(Vcon vcon) {
-        return validator.validate(toTree(vcon));
+        try {
+            return validator.validate(toTree(vcon));
+        } catch (InvalidVconException unreadable) {
+            return unreadable.problems();
+        }
     }
 
     /** The parsed JSON tree of raw bytes, with the same limits as {@link #read(byte[])}, unvalidated. */
@@ -133,12 +137,14 @@ public final class VconCodec {
         return bytes.toByteArray();
     }
 
+    /**
+     * The vCon as the JSON tree its bytes parse to, read with the same limits as {@link #read(byte[])}.
+     *
+     * @throws InvalidVconException when a vCon built in code holds what no reader accepts (an unpaired
+     *                              surrogate, nesting past the limit, more than the size limit)
+     */
     public ObjectNode toTree(Vcon vcon) {
-        try {
-            return (ObjectNode) json.mapper().readTree(write(vcon));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return (ObjectNode) json.readTree(write(vcon));
     }
 
     private ReadResult readOwnedTree(JsonNode tree) {

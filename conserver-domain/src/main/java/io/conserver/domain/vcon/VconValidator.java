@@ -60,8 +60,8 @@ public final class VconValidator {
     private static void header(ValidationContext ctx, JsonNode root) {
         JsonNode version = root.get("vcon");
         if (present(version) && !(version.isTextual() && VERSION.equals(version.textValue()))) {
-            ctx.warning(ROOT.field("vcon"), "vcon is deprecated, and when present it should be \"" + VERSION + "\"; was "
-                    + describe(version));
+            ctx.warning(ROOT.field("vcon"), "vcon is deprecated, and when present it should be \"" + VERSION
+                    + "\"; was " + describe(version));
         }
         uuid(ctx, root.get("uuid"));
         extensions(ctx, root.get("extensions"), "extensions");
@@ -69,7 +69,8 @@ public final class VconValidator {
         if (present(root.get("created_at"))) {
             ctx.date(root, ROOT, "created_at");
         } else {
-            ctx.lenientWarning(ROOT.field("created_at"), "created_at is missing; it records when the vCon was created");
+            ctx.lenientWarning(ROOT.field("created_at"),
+                    "created_at is missing; it records when the vCon was created");
         }
         ctx.date(root, ROOT, "updated_at");
         ctx.string(root, ROOT, "subject");
@@ -92,9 +93,11 @@ public final class VconValidator {
     private static void uuid(ValidationContext ctx, JsonNode uuid) {
         if (uuid == null || !uuid.isTextual() || uuid.textValue().isEmpty()) {
             String expected = uuid == null ? "uuid is required" : "uuid must be a non-empty string";
-            ctx.error(ROOT.field("uuid"), expected + "; every vCon is identified by its uuid (was " + describe(uuid) + ")");
+            ctx.error(ROOT.field("uuid"),
+                    expected + "; every vCon is identified by its uuid (was " + describe(uuid) + ")");
         } else if (!ValidationValues.isUuid(uuid.textValue())) {
-            ctx.lenientWarning(ROOT.field("uuid"), "uuid is not a UUID (8-4-4-4-12 hex digits); was " + describe(uuid));
+            ctx.lenientWarning(ROOT.field("uuid"),
+                    "uuid is not a UUID (8-4-4-4-12 hex digits); was " + describe(uuid));
         } else if (ValidationValues.uuidVersion(uuid.textValue()) != '8') {
             ctx.warning(ROOT.field("uuid"), "uuid should be a version 8 UUID (draft §4.1); was version "
                     + ValidationValues.uuidVersion(uuid.textValue()));

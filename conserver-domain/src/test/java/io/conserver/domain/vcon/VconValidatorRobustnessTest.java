@@ -37,7 +37,8 @@ class VconValidatorRobustnessTest {
         "{'dialog': [{'type': 'recording', 'recording_set': [0]}, {'type': 'recording', 'recording_set': 1e10}]}",
         "{'dialog': [{'type': 'recording', 'session_id': [[['x']], 5, null, [null], 'legacy']}]}",
         "{'dialog': [{'type': 'recording', 'party_history': [5, {'party': 'a', 'time': 5, 'event': []}]}]}",
-        "{'dialog': [{'type': 'recording', 'party_history': [{'event': 'keydown', 'button': {}}], 'session_id': {'local': []}}]}",
+        "{'dialog': [{'type': 'recording', 'party_history': [{'event': 'keydown', 'button': {}}]}]}",
+        "{'dialog': [{'type': 'recording', 'session_id': {'local': [], 'remote': {}}}]}",
         "{'dialog': [{'type': 'recording', 'duration': 'long'}, {'type': 'text', 'duration': -1e999}]}",
         "{'dialog': [{'type': 'recording', 'duration': -123456789012345678901234567890.5}]}",
         "{'dialog': [{'type': 'recording', 'body': {'a': [1, 2]}, 'encoding': 'base64url'}]}",
@@ -90,6 +91,21 @@ class VconValidatorRobustnessTest {
         for (VconValidator validator : VALIDATORS) {
             assertThat(validator.validate(vcon)).extracting(Problem::path).contains("dialog[0].parties[0]",
                     "dialog[0].parties[5]", "dialog[0].duration", "analysis[0].dialog");
+        }
+    }
+
+    @Test
+    void binaryAndPojoNodesNeverThrow() {
+        ObjectNode vcon = VconValidatorTest.minimal();
+        vcon.set("uuid", NODES.binaryNode(new byte[] {1, 2}));
+        vcon.set("created_at", NODES.pojoNode(new Object()));
+        ObjectNode dialog = (ObjectNode) vcon.get("dialog").get(0);
+        dialog.put("encoding", "base64url").set("body", NODES.binaryNode(new byte[] {3}));
+        dialog.set("parties", NODES.arrayNode().add(NODES.pojoNode(List.of(1))).add(NODES.missingNode()));
+        dialog.set("type", NODES.missingNode());
+        for (VconValidator validator : VALIDATORS) {
+            assertThat(validator.validate(vcon)).extracting(Problem::path)
+                    .contains("uuid", "created_at", "dialog[0].body", "dialog[0].parties[0]", "dialog[0].type");
         }
     }
 

@@ -3,6 +3,8 @@ package io.conserver.domain.vcon;
 import static io.conserver.domain.vcon.Severity.ERROR;
 import static io.conserver.domain.vcon.Severity.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +25,8 @@ class VconValidatorTest {
     private static final VconValidator LENIENT = new VconValidator(ValidationOptions.lenient());
     private static final VconValidator STRICT = new VconValidator(ValidationOptions.strict());
     private static final String UUID = "019b0a4e-2c1a-8e3f-9dd8-dd37220d739c";
-    private static final String HASH = "sha512-GLy6IPaIUM1GqzZqfIPZlWjaDsNgNvZM0iCONNThnH0a75fhUM6cYzLZ5GynSURREvZwmOh54-2lRRieyj82UQ";
+    private static final String HASH =
+            "sha512-GLy6IPaIUM1GqzZqfIPZlWjaDsNgNvZM0iCONNThnH0a75fhUM6cYzLZ5GynSURREvZwmOh54-2lRRieyj82UQ";
     private static final String MINIMAL = """
             {'uuid': '019b0a4e-2c1a-8e3f-9dd8-dd37220d739c', 'created_at': '2026-11-20T15:04:05Z',
              'parties': [{'tel': '+15551234567'}, {'name': 'Bob', 'validation': 'employee-id'}],
@@ -50,13 +53,15 @@ class VconValidatorTest {
                 {"mailto": "bob@example.com", "name": "Bob Agent", "validation": "employee-id", "uuid": "agent-42",
                  "role": "agent", "contact_list": "billing", "type": "person", "org": "example.com", "dept": "billing"},
                 {"sip": "sip:ivr@example.com", "type": "bot"},
-                {"tel": "+15550000000", "did": "did:example:123", "type": "organization", "stir": "eyJhbGciOiJFUzI1NiJ9.e30.c2ln"}
+                {"tel": "+15550000000", "did": "did:example:123", "type": "organization",
+                 "stir": "eyJhbGciOiJFUzI1NiJ9.e30.c2ln"}
               ],
               "dialog": [
                 {"type": "recording", "start": "2026-11-20T15:04:05Z", "duration": 125.5, "parties": [0, 1],
                  "originator": 0, "mediatype": "audio/x-wav", "filename": "call.wav",
                  "body": "UklGRi4uLi5XQVZFZm10IA", "encoding": "base64url", "recording_set": 3,
-                 "session_id": [{"local": "00000000-0000-0000-0000-000000000001", "remote": "00000000-0000-0000-0000-000000000002"}, {}],
+                 "session_id": [{"local": "00000000-0000-0000-0000-000000000001",
+                                 "remote": "00000000-0000-0000-0000-000000000002"}, {}],
                  "party_history": [
                    {"party": 0, "time": "2026-11-20T15:04:05Z", "event": "join"},
                    {"party": 1, "time": "2026-11-20T15:04:06Z", "event": "join"},
@@ -69,8 +74,10 @@ class VconValidatorTest {
                 {"type": "recording", "start": "2026-11-20T15:06:10Z", "duration": 60, "parties": [[0, 2], null, 1],
                  "mediatype": "audio/ogg", "url": "https://media.example.com/call-2.ogg",
                  "content_hash": ["%1$s", "sha256-LXEWQrcmsEQBYnyp-6wy9chTD7GQPMTbAiWHF5IaSIE"], "recording_set": 3,
-                 "session_id": {"local": "00000000-0000-0000-0000-000000000003", "remote": "00000000-0000-0000-0000-000000000000"}},
-                {"type": "text", "start": "2026-11-20T15:08:00Z", "parties": [1, 0], "mediatype": "text/plain; charset=UTF-8",
+                 "session_id": {"local": "00000000-0000-0000-0000-000000000003",
+                                "remote": "00000000-0000-0000-0000-000000000000"}},
+                {"type": "text", "start": "2026-11-20T15:08:00Z", "parties": [1, 0],
+                 "mediatype": "text/plain; charset=UTF-8",
                  "body": "Your bill is ready.", "encoding": "none", "message_id": "<abc@example.com>"},
                 {"type": "recording-set", "start": "2026-11-20T15:04:05Z", "duration": 185.5, "parties": [0, 1, 2],
                  "recordings": [0, 1], "session_id": {}},
@@ -81,12 +88,14 @@ class VconValidatorTest {
               ],
               "attachments": [
                 {"purpose": "invoice", "start": "2026-11-20T15:08:00Z", "party": 1, "dialog": 2,
-                 "mediatype": "application/pdf", "filename": "invoice.pdf", "body": "JVBERi0xLjQK", "encoding": "base64url"},
+                 "mediatype": "application/pdf", "filename": "invoice.pdf", "body": "JVBERi0xLjQK",
+                 "encoding": "base64url"},
                 {"purpose": "screenshot", "start": "2026-11-20T15:09:00-05:00", "party": 3, "dialog": 0,
                  "mediatype": "image/png", "url": "https://files.example.com/s.png", "content_hash": "%1$s"}
               ],
               "analysis": [
-                {"type": "transcript", "dialog": [0, 1], "vendor": "whisper", "product": "large-v3", "schema": "segments",
+                {"type": "transcript", "dialog": [0, 1], "vendor": "whisper", "product": "large-v3",
+                 "schema": "segments",
                  "mediatype": "application/json", "encoding": "json",
                  "body": {"text": "hello", "segments": [{"start": 0.0, "end": 1.2, "text": "hello", "speaker": 0}]}},
                 {"type": "summary", "dialog": 2, "attachment": [0], "vendor": "acme", "mediatype": "text/plain",
@@ -406,6 +415,7 @@ class VconValidatorTest {
         List<Problem> problems = LENIENT.validate(v);
         assertThat(problems).extracting(Problem::path).containsExactly(
                 "meta", "parties[0].email", "dialog[0].meta", "attachments[0].type", "analysis[0].group");
+        assertThat(problems).extracting(Problem::path).doesNotHaveDuplicates();
         assertThat(problems).allSatisfy(p -> assertThat(p.severity()).isEqualTo(WARNING));
     }
 
@@ -807,6 +817,12 @@ class VconValidatorTest {
     }
 
     @Test
+    void recordingDialogWithoutContentIsWarned() {
+        assertWarning(withDialog("{'type': 'recording', 'parties': [0, 1], 'mediatype': 'audio/ogg'}"), "dialog[1]",
+                "recording");
+    }
+
+    @Test
     void emptyPlaceholderIsAcceptedInARedactedVcon() {
         ObjectNode v = minimal();
         v.set("redacted", node("{'uuid': '" + UUID + "', 'type': 'PII Redaction'}"));
@@ -875,11 +891,11 @@ class VconValidatorTest {
         attachment(v).put("encoding", "gzip");
         analysis(v).put("dialog", -1);
         assertThat(STRICT.validate(v)).extracting(Problem::path, Problem::severity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("uuid", ERROR),
-                org.assertj.core.groups.Tuple.tuple("dialog[0].type", ERROR),
-                org.assertj.core.groups.Tuple.tuple("dialog[0].parties[1]", ERROR),
-                org.assertj.core.groups.Tuple.tuple("attachments[0].encoding", ERROR),
-                org.assertj.core.groups.Tuple.tuple("analysis[0].dialog", ERROR));
+                tuple("uuid", ERROR),
+                tuple("dialog[0].type", ERROR),
+                tuple("dialog[0].parties[1]", ERROR),
+                tuple("attachments[0].encoding", ERROR),
+                tuple("analysis[0].dialog", ERROR));
     }
 
     @Test
@@ -898,7 +914,7 @@ class VconValidatorTest {
     void resultIsImmutable() {
         List<Problem> problems = LENIENT.validate(bare());
         assertThat(problems).hasSize(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> problems.clear())
+        assertThatThrownBy(() -> problems.clear())
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 }

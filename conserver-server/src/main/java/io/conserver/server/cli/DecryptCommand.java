@@ -20,11 +20,8 @@ final class DecryptCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The encrypted vCon; - reads stdin.")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
-    Path output;
-
-    @Option(names = "--pretty", description = "Indent the output.")
-    boolean pretty;
+    @Mixin
+    OutputOptions out = new OutputOptions();
 
     @Spec
     CommandSpec spec;
@@ -38,7 +35,7 @@ final class DecryptCommand implements Callable<Integer> {
                 CliFiles.privateKey(reading.key));
         decrypted.warnings().forEach(w -> spec.commandLine().getErr().println(file + ": " + w));
         spec.commandLine().getErr().flush();
-        CliFiles.write(decrypted.plaintext(), output, pretty, spec.commandLine().getOut());
+        out.emit(decrypted.plaintext(), spec);
         return 0;
     }
 }

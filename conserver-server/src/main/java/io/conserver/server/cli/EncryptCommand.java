@@ -26,11 +26,8 @@ final class EncryptCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The signed vCon; - reads stdin.")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
-    Path output;
-
-    @Option(names = "--pretty", description = "Indent the output.")
-    boolean pretty;
+    @Mixin
+    OutputOptions out = new OutputOptions();
 
     @Spec
     CommandSpec spec;
@@ -44,7 +41,7 @@ final class EncryptCommand implements Callable<Integer> {
         }
         String uuid = reading.opener().open(input).vcon().uuid();
         List<Object> certs = recipients.stream().<Object>map(p -> CliFiles.certificates(p).get(0)).toList();
-        CliFiles.write(VconEncryptor.encrypt(input, uuid, certs), output, pretty, spec.commandLine().getOut());
+        out.emit(VconEncryptor.encrypt(input, uuid, certs), spec);
         return 0;
     }
 }

@@ -20,11 +20,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The vCon to migrate; - reads stdin.")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
-    Path output;
-
-    @Option(names = "--pretty", description = "Indent the output.")
-    boolean pretty;
+    @Mixin
+    OutputOptions out = new OutputOptions();
 
     @Spec
     CommandSpec spec;
@@ -34,7 +31,7 @@ final class MigrateCommand implements Callable<Integer> {
         VconOpener.Opened opened = reading.opener().open(CliFiles.read(file));
         opened.warnings().forEach(w -> spec.commandLine().getErr().println(file + ": " + w));
         spec.commandLine().getErr().flush();
-        CliFiles.write(reading.codec().write(opened.vcon()), output, pretty, spec.commandLine().getOut());
+        out.emit(reading.codec().write(opened.vcon()), spec);
         return 0;
     }
 }

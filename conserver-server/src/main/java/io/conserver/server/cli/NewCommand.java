@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,11 +46,8 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "NAME=VALUE", description = "A tag. Repeatable.")
     Map<String, String> tags = new java.util.LinkedHashMap<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
-    Path output;
-
-    @Option(names = "--pretty", description = "Indent the output.")
-    boolean pretty;
+    @Mixin
+    OutputOptions out = new OutputOptions();
 
     @Spec
     CommandSpec spec;
@@ -83,7 +81,7 @@ final class NewCommand implements Callable<Integer> {
         if (problems.stream().anyMatch(Problem::isError)) {
             return VconCommand.INVALID;
         }
-        CliFiles.write(codec.write(vcon), output, pretty, spec.commandLine().getOut());
+        out.emit(codec.write(vcon), spec);
         return 0;
     }
 

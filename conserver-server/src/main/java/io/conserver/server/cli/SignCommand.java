@@ -2,6 +2,7 @@ package io.conserver.server.cli;
 
 import io.conserver.domain.vcon.Vcon;
 import io.conserver.domain.vcon.VconCodec;
+import io.conserver.domain.vcon.VconForm;
 import io.conserver.domain.vcon.jose.VconSigner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,11 +30,8 @@ final class SignCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The vCon to sign; - reads stdin. A signed vCon is wrapped in a new layer.")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
-    Path output;
-
-    @Option(names = "--pretty", description = "Indent the output.")
-    boolean pretty;
+    @Mixin
+    OutputOptions out = new OutputOptions();
 
     @Spec
     CommandSpec spec;
@@ -44,10 +42,9 @@ final class SignCommand implements Callable<Integer> {
         VconCodec codec = reading.codec();
         // Re-signing a signed vCon (long-term archiving) wraps the verified JWS as the new payload.
         Vcon vcon = reading.opener().open(input).vcon();
-        byte[] payload = io.conserver.domain.vcon.VconForm.detect(codec.readJson(input))
-                == io.conserver.domain.vcon.VconForm.SIGNED ? input : codec.write(vcon);
-        CliFiles.write(VconSigner.sign(payload, vcon.uuid(), CliFiles.privateKey(signingKey), CliFiles.certificates(cert)),
-                output, pretty, spec.commandLine().getOut());
+        byte[] payload = VconForm.detect(codec.readJson(input)) == VconForm.SIGNED ? input : codec.write(vcon);
+        out.emit(VconSigner.sign(payload, vcon.uuid(), CliFiles.privateKey(signingKey), CliFiles.certificates(cert)),
+                spec);
         return 0;
     }
 }

@@ -2,7 +2,9 @@ package io.conserver.domain.vcon.jose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conserver.domain.vcon.Problem;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,8 @@ final class JoseHeaders {
 
     private final List<Source> sources;
     private final List<Problem> problems;
+    // Remembered so that asking twice for a parameter reports a conflict once.
+    private final Map<String, Optional<Found>> found = new HashMap<>();
 
     /** Sources in order of preference; problems found while reading are added to {@code problems}. */
     JoseHeaders(List<Source> sources, List<Problem> problems) {
@@ -28,6 +32,10 @@ final class JoseHeaders {
     }
 
     Optional<Found> find(String name) {
+        return found.computeIfAbsent(name, this::lookUp);
+    }
+
+    private Optional<Found> lookUp(String name) {
         Found first = null;
         for (Source source : sources) {
             JsonNode value = source.header() == null ? null : source.header().get(name);

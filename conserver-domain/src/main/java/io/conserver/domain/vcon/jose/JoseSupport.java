@@ -10,6 +10,7 @@ import io.conserver.domain.error.ErrorCategory;
 import io.conserver.domain.vcon.InvalidVconException;
 import io.conserver.domain.vcon.Problem;
 import io.conserver.domain.vcon.VconForm;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,8 +77,8 @@ final class JoseSupport {
     }
 
     static byte[] gunzip(byte[] gzip, String path) {
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, gzip.length * 4));
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
@@ -93,7 +94,7 @@ final class JoseSupport {
         }
     }
 
-    /** The {@code uuid} string of a vCon or JWS header, if it has one. */
+    /** A member's value when it is a string, such as the {@code uuid} of a vCon or of a JWS header. */
     static Optional<String> textField(JsonNode node, String name) {
         JsonNode value = node == null ? null : node.get(name);
         return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();

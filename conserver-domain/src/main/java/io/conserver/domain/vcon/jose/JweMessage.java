@@ -91,7 +91,11 @@ final class JweMessage {
         } else if (cty.isEmpty() && shared.find("cty").isEmpty()) {
             warnings.add(Problem.warning("unprotected.cty", "cty is missing; it should be application/vcon"));
         }
-        uuid = shared.text("uuid");
+        Optional<JoseHeaders.Found> uuidFound = shared.find("uuid");
+        if (uuidFound.isPresent() && !uuidFound.get().value().isTextual()) {
+            warnings.add(Problem.warning(uuidFound.get().path(), "uuid should be a string"));
+        }
+        uuid = uuidFound.map(JoseHeaders.Found::value).filter(JsonNode::isTextual).map(JsonNode::textValue);
     }
 
     private void readRecipients(JsonNode list, JsonNode unprotected, JsonNode protectedHeader) {

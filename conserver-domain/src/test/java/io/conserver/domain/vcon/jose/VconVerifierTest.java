@@ -18,6 +18,7 @@ import io.conserver.domain.vcon.Problem;
 import io.conserver.domain.vcon.Severity;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class VconVerifierTest {
     void aChainInTheWrongOrderFails() {
         ObjectNode jws = VconSigner.sign(VCON, UUID, pki.leaf.privateKey(), pki.chain());
         ArrayNode x5c = (ArrayNode) jws.at("/signatures/0/header/x5c");
-        x5c.insert(1, new Base64(java.util.Base64.getEncoder().encodeToString(encoded(pki.root))).toString());
+        x5c.insert(1, java.util.Base64.getEncoder().encodeToString(encoded(pki.root.certificate())));
         ((ObjectNode) jws.at("/signatures/0")).put("protected", JoseSupport.encodeJson(
                 JoseSupport.MAPPER.createObjectNode().put("alg", "RS256")));
 
@@ -253,11 +254,9 @@ class VconVerifierTest {
         return out.toByteArray();
     }
 
-    private static byte[] encoded(Object certificate) {
+    private static byte[] encoded(X509Certificate certificate) {
         try {
-            java.security.cert.X509Certificate c = certificate instanceof TestPki.Issued issued
-                    ? issued.certificate() : (java.security.cert.X509Certificate) certificate;
-            return c.getEncoded();
+            return certificate.getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,86 @@
+package io.conserver.domain.vcon;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Strict UTF-8 checking (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF) that
+ * also refuses NUL bytes, which JSON text never contains raw. Runs on every read, so ASCII, the bulk
+ * of any vCon (base64url bodies above all), is skipped eight bytes at a time.
+ */
+final class Utf8 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x0101010101010101L;
+
+    private Utf8() {
+    }
+
+    /** The offset of the first byte that is not part of valid, NUL-free UTF-8, or -1. */
+    static int firstInvalid(byte[] b) {
+        int i = 0;
+        int n = b.length;
+        while (i < n) {
+            if (i + 8 <= n) {
+                long word = (long) LONGS.get(b, i);
+                // No high bit set and no zero byte: eight plain ASCII characters.
+                if ((word & HIGH_BITS) == 0 && ((word - LOW_BITS) & ~word & HIGH_BITS) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
+            int length = sequenceLength(b, i);
+            if (length == 0) {
+                return i;
+            }
+            i += length;
+        }
+        return -1;
+    }
+
+    /** The length of the valid sequence starting at {@code i}, or 0 when it is invalid. */
+    private static int sequenceLength(byte[] b, int i) {
+        int lead = b[i] & 0xFF;
+        if (lead < 0x80) {
+            return lead == 0 ? 0 : 1;
+        }
+        int length;
+        int min = 0x80;
+        int max = 0xBF;
+        if (lead < 0xC2) {
+            return 0; // a continuation byte, or the lead of an overlong two-byte form
+        } else if (lead < 0xE0) {
+            length = 2;
+        } else if (lead < 0xF0) {
+            length = 3;
+            min = lead == 0xE0 ? 0xA0 : min; // overlong
+            max = lead == 0xED ? 0x9F : max; // surrogates
+        } else if (lead < 0xF5) {
+            length = 4;
+            min = lead == 0xF0 ? 0x90 : min; // overlong
+            max = lead == 0xF4 ? 0x8F : max; // past U+10FFFF
+        } else {
+            return 0;
+        }
+        if (i + length > b.length) {
+            return 0;
+        }
+        int second = b[i + 1] & 0xFF;
+        if (second < min || second > max) {
+            return 0;
+        }
+        for (int k = 2; k < length; k++) {
+            if ((b[i + k] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        return length;
+    }
+
+    /** "byte 0xC0 at offset 12", for a message. */
+    static String describe(byte[] b, int offset) {
+        String what = b[offset] == 0 ? "a NUL byte (0x00)" : String.format("byte 0x%02X", b[offset] & 0xFF);
+        return what + " at offset " + offset + " does not start a valid UTF-8 character";
+    }
+}
