@@ -38,6 +38,7 @@ public final class LinkTesting {
     public static final String OPTIONS_PATH = "links." + LINK + ".options";
 
     private static final OptionsBinder BINDER = new OptionsBinder();
+    private static final Vcon MINIMAL = Vcon.create("test.conserver.io", Clock.fixed(NOW, ZoneOffset.UTC));
     private static final ObjectMapper RELAXED = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES).build();
 
@@ -77,12 +78,12 @@ public final class LinkTesting {
 
     /** A minimal valid vCon whose timestamps come from {@link #NOW}. */
     public static Vcon vcon() {
-        return Vcon.create("test.conserver.io", Clock.fixed(NOW, ZoneOffset.UTC));
+        return MINIMAL;
     }
 
     /** A minimal vCon with the given uuid. */
     public static Vcon vcon(String uuid) {
-        return vcon().toBuilder().uuid(uuid).build();
+        return MINIMAL.toBuilder().uuid(uuid).build();
     }
 
     /** {@code count} distinct uuids, the same ones for the same {@code seed}. */

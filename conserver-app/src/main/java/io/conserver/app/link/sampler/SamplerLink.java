@@ -51,8 +51,7 @@ public final class SamplerLink implements Link {
                 ? LinkOutcome.unchanged() : LinkOutcome.halt(SAMPLED_OUT);
     }
 
-    /** The verdict for a uuid at a Unix time in seconds. */
-    boolean keeps(String uuid, long epochSecond) {
+    private boolean keeps(String uuid, long epochSecond) {
         return switch (method) {
             case PERCENTAGE -> draw(uuid) < value / 100;
             case RATE -> draw(uuid) < -Math.expm1(-1 / value);

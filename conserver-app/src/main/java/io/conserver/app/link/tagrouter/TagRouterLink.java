@@ -63,17 +63,17 @@ public final class TagRouterLink implements Link {
             if (tagRoutes != null) {
                 tagRoutes.forEach((tag, list) -> {
                     if (tag.isBlank() || tag.contains(":")) {
-                        violations.merge("tagRoutes", "tag name '" + tag + "' must be non-blank without ':'", this::join);
+                        violations.merge("tagRoutes", "tag name '" + tag + "' must be non-blank without ':'", Options::join);
                     }
                     if (list == null || list.isBlank()) {
-                        violations.merge("tagRoutes", "the list for tag '" + tag + "' must not be blank", this::join);
+                        violations.merge("tagRoutes", "the list for tag '" + tag + "' must not be blank", Options::join);
                     }
                 });
             }
             return violations;
         }
 
-        private String join(String first, String second) {
+        private static String join(String first, String second) {
             return first + "; " + second;
         }
     }

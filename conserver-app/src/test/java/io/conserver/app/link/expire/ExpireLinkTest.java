@@ -46,7 +46,7 @@ class ExpireLinkTest {
     void mapsEveryOption() {
         assertThat(bind(FACTORY, "{seconds: 60}")).isEqualTo(new ExpireLink.Options(60L, null));
         assertThat(bind(FACTORY, "{ttl: '30s'}")).isEqualTo(new ExpireLink.Options(null, Duration.ofSeconds(30)));
-        assertThat(((ExpireLink) FACTORY.create("e", bind(FACTORY, "{ttl: '2h'}"))).ttl()).isEqualTo(Duration.ofHours(2));
+        assertThat(FACTORY.create("e", bind(FACTORY, "{ttl: '2h'}")).ttl()).isEqualTo(Duration.ofHours(2));
     }
 
     @Test

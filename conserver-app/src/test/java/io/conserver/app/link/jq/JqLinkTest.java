@@ -1,8 +1,11 @@
 package io.conserver.app.link.jq;
 
+import static io.conserver.app.link.LinkTesting.NOW;
 import static io.conserver.app.link.LinkTesting.apply;
 import static io.conserver.app.link.LinkTesting.bind;
+import static io.conserver.app.link.LinkTesting.create;
 import static io.conserver.app.link.LinkTesting.problems;
+import static io.conserver.app.link.LinkTesting.run;
 import static io.conserver.app.link.LinkTesting.vcon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,9 +14,15 @@ import io.conserver.app.config.ConfigProblem;
 import io.conserver.app.link.LinkFailedException;
 import io.conserver.app.link.LinkTesting.Run;
 import io.conserver.domain.error.ErrorCategory;
+import io.conserver.domain.link.Link;
 import io.conserver.domain.link.LinkOutcome;
 import io.conserver.domain.vcon.Party;
 import io.conserver.domain.vcon.Vcon;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,6 +77,25 @@ class JqLinkTest {
         assertThatThrownBy(() -> outcome("{filter: 'error(\"no good\")'}")).hasMessageContaining("no good");
         assertThatThrownBy(() -> outcome("{filter: 'no_such_function'}"))
                 .isInstanceOf(LinkFailedException.class).hasMessageContaining("no_such_function/0 does not exist");
+    }
+
+    @Test
+    void oneLinkServesManyThreadsAtOnce() throws Exception {
+        Link link = create(FACTORY, "{filter: '[.parties[].tel] | index(\"+15551234567\") != null'}");
+        Vcon other = vcon().withParty(Party.ofTel("+15550000000"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> verdicts = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                Vcon vcon = i % 2 == 0 ? BILLING : other;
+                verdicts.add(pool.submit(() -> run(link, vcon, NOW).outcome() instanceof LinkOutcome.Unchanged));
+            }
+            for (int i = 0; i < verdicts.size(); i++) {
+                assertThat(verdicts.get(i).get()).isEqualTo(i % 2 == 0);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

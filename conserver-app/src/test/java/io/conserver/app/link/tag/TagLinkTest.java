@@ -75,7 +75,7 @@ class TagLinkTest {
     @Test
     void mapsEveryOption() {
         assertThat(bind(FACTORY, "{tags: ['a', 'b:c']}")).isEqualTo(new TagLink.Options(List.of("a", "b:c")));
-        assertThat(((TagLink) FACTORY.create("t", new TagLink.Options(List.of("a", "b:c")))).tags())
+        assertThat(FACTORY.create("t", new TagLink.Options(List.of("a", "b:c"))).tags())
                 .containsExactly(Map.entry("a", "a"), Map.entry("b", "c"));
     }
 
