@@ -28,7 +28,7 @@ import net.thisptr.jackson.jq.exception.JsonQueryException;
  * {@link LinkFailedException}, since evaluating it again over the same vCon fails the same way.
  */
 public final class JqLink implements Link {
-    /** The jq language level: jq 1.7 semantics, as bundled by the reference's Python {@code jq} package. */
+    /** The jq language level: the jq 1.7 line, the newest jackson-jq implements. */
     static final Version JQ = Versions.JQ_1_7;
 
     private static final VconCodec CODEC = VconCodec.lenient();
