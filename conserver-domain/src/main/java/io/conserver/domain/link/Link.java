@@ -15,8 +15,9 @@ public interface Link extends AutoCloseable {
     /**
      * Processes one vCon.
      *
-     * @throws Exception any failure; the runtime retries the link under the chain's error policy and
-     *     dead-letters the vCon when the attempts are used up
+     * @throws Exception any failure. The runtime retries the link under the chain's error policy and
+     *     dead-letters the vCon when the attempts are used up; a {@code ConserverException} of category
+     *     INVALID_INPUT or NOT_FOUND says retrying cannot help, and is dead-lettered at once
      */
     LinkOutcome apply(LinkInput input, LinkContext context) throws Exception;
 
