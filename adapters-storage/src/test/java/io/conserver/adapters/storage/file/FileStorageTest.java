@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.conserver.app.config.InvalidConfigException;
 import io.conserver.app.config.OptionsBinder;
 import io.conserver.domain.error.ErrorCategory;
@@ -298,6 +301,18 @@ class FileStorageTest {
             return e.problems().stream().map(Object::toString).toList();
         }
         throw new AssertionError("expected " + json + " to be invalid");
+    }
+
+    @Test
+    void theDocumentedExampleBinds() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "storages", "file.md"));
+        String yaml = page.substring(page.indexOf("```yaml\n") + 8, page.indexOf("```", page.indexOf("```yaml\n") + 8));
+        JsonNode options = new ObjectMapper(new YAMLFactory()).readTree(yaml).path("storages").path("archive")
+                .path("options");
+
+        FileStorage.Options bound = BINDER.bind("storages.archive.options", options, FileStorage.Options.class);
+        assertThat(bound).isEqualTo(new FileStorage.Options("/var/lib/conserver/vcons", true, "gzip", 52_428_800L,
+                "rw-r-----", "rwxr-x---"));
     }
 
     @Test

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 /**
  * Hands the vCon to an outside worker without reading it: the runtime stores the vCon (with the
  * changes of earlier links), pushes its id to {@code list}, and resumes the chain at the next link
- * when the worker pushes the id back on the chain's resume list.
+ * when the worker pushes the id back on the chain's resume list. The outcome carries no vCon: this
+ * link neither loads nor changes it, so the runtime stores what earlier links left.
  */
 public final class HandoffLink implements Link {
     private final Options options;
