@@ -39,7 +39,9 @@ public interface ConfigStore {
 
     /**
      * Calls {@code listener} with the new version after every change, including changes made by other
-     * processes sharing the store (within about a second). Listeners must be quick and must not throw.
+     * processes sharing the store (within about a second). Versions arrive in increasing order; changes
+     * made in quick succession may be reported once, with the latest version. Listeners must be quick
+     * and must not throw.
      */
     Subscription onChange(LongConsumer listener);
 }

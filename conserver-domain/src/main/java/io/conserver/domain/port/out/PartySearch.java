@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * A search of the party indexes: every given term must match one party of the vCon exactly (terms
- * are ANDed). At least one term is required, since an empty search would list the whole store.
+ * are ANDed, case-sensitively, against the field as stored). The terms may be matched by different
+ * parties of the same vCon: {@code tel} by the caller and {@code name} by the agent, say. At least
+ * one term is required, since an empty search would list the whole store.
  */
 public record PartySearch(Optional<String> tel, Optional<String> mailto, Optional<String> name) {
     public PartySearch {

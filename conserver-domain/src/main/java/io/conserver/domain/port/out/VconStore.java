@@ -33,7 +33,7 @@ public interface VconStore {
      */
     void put(Vcon vcon);
 
-    /** Removes the vCon and its index entries; true when there was one to remove. */
+    /** Removes the vCon and its index entries; true when there was a live one to remove (not an expired one). */
     boolean delete(String uuid);
 
     /** True when a live (not expired) vCon with this uuid is stored. */
@@ -51,7 +51,10 @@ public interface VconStore {
     /** The uuids of live vCons whose {@code created_at} is in the query's range, newest first, paged. */
     List<String> list(VconListQuery query);
 
-    /** The uuids of live vCons that have a party matching every term of the query (exact matches). */
+    /**
+     * The uuids of live vCons that have a party matching every term of the query (exact matches; see
+     * {@link PartySearch}), each once, in no particular order.
+     */
     List<String> search(PartySearch search);
 
     /** How many live vCons are stored. */

@@ -42,13 +42,16 @@ public interface WorkQueue {
     /** Extends a lease still held to {@code extension} from now; false if it had already expired. */
     boolean renew(Lease lease, Duration extension);
 
-    /** Puts every item whose lease has run out back at the head of its list; returns how many. */
+    /**
+     * Puts every item whose lease has run out back at the head of its list, ahead of the waiting items
+     * and in the order they were taken; returns how many.
+     */
     int requeueExpired();
 
     /** How many items wait in the list (in-flight items are not counted). */
     long length(String list);
 
-    /** How many items of the list are in flight under a lease. */
+    /** How many items of the list are in flight under a lease (an expired lease counts until it is requeued). */
     long inFlight(String list);
 
     /** Up to {@code count} ids from position {@code start} (0 = head) without taking them. */

@@ -1,0 +1,137 @@
+package io.conserver.adapters.embedded;
+
+import io.conserver.domain.error.RetriableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The one SQLite file ({@value #FILE_NAME}) under a data directory that holds everything the embedded
+ * adapters keep: vCons and their indexes, work lists, leases, dead letters, configuration and
+ * processing history. Opening it creates the directory and the schema, or migrates an older schema.
+ *
+ * <p>The file is in WAL mode, so readers never wait for the writer. SQLite allows one writer at a
+ * time: every write goes through one connection under one lock, and waits (up to the busy timeout)
+ * for writers in other processes sharing the file. Reads use a small pool of their own connections.
+ *
+ * <p>Built once per process, shared by the {@code Sqlite*} adapters, and closed by whoever opened it,
+ * after the adapters.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    /** The database file's name inside the data directory. */
+    public static final String FILE_NAME = "conserver.db";
+
+    private static final int READERS = 4;
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    /** How hard each commit pushes the data to the disk. */
+    public enum Synchronous {
+        /**
+         * Commits reach the operating system before a write returns, and the WAL is synced at each
+         * checkpoint. A committed write survives a crash or kill -9 of the process, because the OS
+         * still holds the WAL pages; only an OS crash or power loss can lose the last commits (never
+         * corrupt the file). The default: an order of magnitude faster than {@link #FULL}.
+         */
+        NORMAL,
+        /** The WAL is synced on every commit: committed writes survive power loss too. */
+        FULL
+    }
+
+    private final Path file;
+    private final SqliteConnections writerConnections;
+    private final SqliteConnections readerConnections;
+    private final Jdbi writer;
+    private final Jdbi reader;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private EmbeddedDatabase(Path file, Synchronous synchronous) {
+        this.file = file;
+        String url = "jdbc:sqlite:" + file;
+        this.writerConnections = new SqliteConnections(url, config(synchronous, true), 1);
+        this.readerConnections = new SqliteConnections(url, config(synchronous, false), READERS);
+        this.writer = Jdbi.create(writerConnections);
+        this.reader = Jdbi.create(readerConnections);
+    }
+
+    /** Opens (creating if needed) the database in {@code dataDirectory}, with {@link Synchronous#NORMAL}. */
+    public static EmbeddedDatabase open(Path dataDirectory) {
+        return open(dataDirectory, Synchronous.NORMAL);
+    }
+
+    /** Opens (creating if needed) the database in {@code dataDirectory}. */
+    public static EmbeddedDatabase open(Path dataDirectory, Synchronous synchronous) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new RetriableException("cannot create the data directory " + dataDirectory
+                    + " of the embedded store: " + e.getMessage(), e);
+        }
+        EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory.resolve(FILE_NAME), synchronous);
+        try {
+            database.write(EmbeddedSchema::migrate);
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in a read transaction, which sees one consistent state of the file. */
+    <T> T read(HandleCallback<T, RuntimeException> work) {
+        try {
+            return reader.inTransaction(work);
+        } catch (JdbiException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Runs {@code work} in a write transaction, the only one in this process at that moment. */
+    <T> T write(HandleCallback<T, RuntimeException> work) {
+        writeLock.lock();
+        try {
+            return writer.inTransaction(work);
+        } catch (JdbiException e) {
+            throw failure(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Closes every connection. Adapters built on this database must be closed first. */
+    @Override
+    public void close() {
+        try (SqliteConnections w = writerConnections; SqliteConnections r = readerConnections) {
+            // Both pools close, in reverse order, even if one fails.
+        } catch (SQLException e) {
+            throw new RetriableException("closing the embedded store " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private RetriableException failure(JdbiException e) {
+        return new RetriableException("the embedded store " + file + " failed: " + e.getMessage()
+                + " (check the disk and that no other program holds a lock on the file)", e);
+    }
+
+    private static SQLiteConfig config(Synchronous synchronous, boolean writer) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(synchronous == Synchronous.FULL
+                ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // IMMEDIATE takes the file's write lock at BEGIN, so a transaction never fails halfway when
+        // another process wrote meanwhile; it waits for the lock instead (busy timeout).
+        config.setTransactionMode(writer ? SQLiteConfig.TransactionMode.IMMEDIATE : SQLiteConfig.TransactionMode.DEFERRED);
+        return config;
+    }
+}

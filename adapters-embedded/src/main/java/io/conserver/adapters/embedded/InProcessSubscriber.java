@@ -1,0 +1,83 @@
+package io.conserver.adapters.embedded;
+
+import io.conserver.domain.port.out.ChainEvent;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One subscriber of the {@link InProcessEventBus}: a queue of events and at most one delivery task
+ * draining it, so the listener sees its events one at a time and in publishing order.
+ */
+final class InProcessSubscriber {
+    static final int MAX_QUEUED = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessSubscriber.class);
+
+    private final String channel;
+    private final Consumer<ChainEvent> listener;
+    private final Executor delivery;
+    private final Queue<ChainEvent> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean closed;
+
+    InProcessSubscriber(String channel, Consumer<ChainEvent> listener, Executor delivery) {
+        this.channel = channel;
+        this.listener = listener;
+        this.delivery = delivery;
+    }
+
+    void offer(ChainEvent event) {
+        if (closed) {
+            return;
+        }
+        if (size.incrementAndGet() > MAX_QUEUED) {
+            size.decrementAndGet();
+            LOG.warn("a subscriber of {} is {} events behind; dropping event for {}", channel, MAX_QUEUED, event.uuid());
+            return;
+        }
+        queued.add(event);
+        scheduleDrain();
+    }
+
+    void close() {
+        closed = true;
+        queued.clear();
+    }
+
+    private void scheduleDrain() {
+        if (!closed && draining.compareAndSet(false, true)) {
+            try {
+                delivery.execute(this::drain);
+            } catch (RejectedExecutionException busClosed) {
+                draining.set(false);
+            }
+        }
+    }
+
+    private void drain() {
+        for (ChainEvent event = queued.poll(); event != null && !closed; event = queued.poll()) {
+            size.decrementAndGet();
+            deliver(event);
+        }
+        draining.set(false);
+        // An event offered after the last poll but before the flag dropped would otherwise wait for the next one.
+        if (!queued.isEmpty()) {
+            scheduleDrain();
+        }
+    }
+
+    private void deliver(ChainEvent event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            LOG.warn("a subscriber of {} failed on the event for {}", channel, event.uuid(), e);
+        }
+    }
+}

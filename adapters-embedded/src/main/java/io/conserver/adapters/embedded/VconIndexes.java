@@ -1,0 +1,76 @@
+package io.conserver.adapters.embedded;
+
+import io.conserver.domain.port.out.PartySearch;
+import io.conserver.domain.port.out.VconListQuery;
+import io.conserver.domain.vcon.Party;
+import io.conserver.domain.vcon.Vcon;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/** The secondary indexes of {@link SqliteVconStore}: party fields and creation time. */
+final class VconIndexes {
+    private static final Map<String, Function<Party, String>> PARTY_FIELDS = Map.of(
+            "tel", Party::tel, "mailto", Party::mailto, "name", Party::name);
+
+    private VconIndexes() {
+    }
+
+    static void replaceParties(Handle h, Vcon vcon) {
+        removeParties(h, vcon.uuid());
+        PreparedBatch batch = h.prepareBatch("INSERT OR IGNORE INTO vcon_parties (field, value, uuid) VALUES (?, ?, ?)");
+        for (Party party : vcon.parties()) {
+            PARTY_FIELDS.forEach((field, getter) -> {
+                String value = getter.apply(party);
+                if (value != null && !value.isEmpty()) {
+                    batch.add(field, value, vcon.uuid());
+                }
+            });
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    static void removeParties(Handle h, String uuid) {
+        h.execute("DELETE FROM vcon_parties WHERE uuid = ?", uuid);
+    }
+
+    /** Each term narrows the result to the vCons that have some party with that exact value. */
+    static List<String> search(Handle h, PartySearch search, long now) {
+        Map<String, String> terms = new LinkedHashMap<>();
+        search.tel().ifPresent(v -> terms.put("tel", v));
+        search.mailto().ifPresent(v -> terms.put("mailto", v));
+        search.name().ifPresent(v -> terms.put("name", v));
+        StringBuilder sql = new StringBuilder("SELECT uuid FROM vcons WHERE " + SqliteVconStore.LIVE);
+        terms.keySet().forEach(field -> sql.append(" AND uuid IN (SELECT uuid FROM vcon_parties WHERE field = '")
+                .append(field).append("' AND value = :").append(field).append(')'));
+        Query query = h.createQuery(sql.toString()).bind("now", now);
+        terms.forEach(query::bind);
+        return query.mapTo(String.class).list();
+    }
+
+    static List<String> list(Handle h, VconListQuery q, long now) {
+        return h.createQuery("SELECT uuid FROM vcons WHERE " + SqliteVconStore.LIVE
+                        + " AND created_at >= :since AND created_at < :until"
+                        + " ORDER BY created_at DESC, uuid DESC LIMIT :limit OFFSET :offset")
+                .bind("now", now).bind("since", millis(q.since(), Long.MIN_VALUE))
+                .bind("until", millis(q.until(), Long.MAX_VALUE))
+                .bind("limit", q.limit()).bind("offset", q.offset()).mapTo(String.class).list();
+    }
+
+    /** Epoch milliseconds, saturated: bounds beyond what a long holds mean no bound. */
+    private static long millis(Optional<Instant> bound, long none) {
+        try {
+            return bound.map(Instant::toEpochMilli).orElse(none);
+        } catch (ArithmeticException beyondRange) {
+            return bound.get().isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+}

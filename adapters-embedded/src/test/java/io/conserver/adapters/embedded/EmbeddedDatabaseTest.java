@@ -1,0 +1,76 @@
+package io.conserver.adapters.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conserver.domain.error.RetriableException;
+import io.conserver.domain.port.out.VconStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jdbi.v3.core.JdbiException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedDatabaseTest {
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void opensOneFileInWalModeUnderANewDataDirectory() {
+        Path nested = dataDirectory.resolve("a/b");
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(nested)) {
+            assertThat(db.file()).isEqualTo(nested.resolve(EmbeddedDatabase.FILE_NAME)).exists();
+            assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(db, "synchronous")).isEqualTo("1");
+            assertThat(pragma(db, "busy_timeout")).isEqualTo("10000");
+        }
+    }
+
+    @Test
+    void fullSynchronousCanBeChosen() {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dataDirectory, EmbeddedDatabase.Synchronous.FULL)) {
+            assertThat(pragma(db, "synchronous")).isEqualTo("2");
+            String writers = db.write(h -> h.createQuery("PRAGMA synchronous").mapTo(String.class).one());
+            assertThat(writers).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void reopeningKeepsTheSchemaAndAppliesNoMigrationTwice() {
+        EmbeddedDatabase.open(dataDirectory).close();
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dataDirectory)) {
+            List<Integer> applied = db.read(h -> h.createQuery("SELECT version FROM schema_version")
+                    .mapTo(Integer.class).list());
+            assertThat(applied).containsExactly(1);
+        }
+    }
+
+    @Test
+    void aFileFromANewerConserverIsRefused() {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dataDirectory)) {
+            db.write(h -> h.execute("INSERT INTO schema_version (version) VALUES (99)"));
+        }
+        assertThatThrownBy(() -> EmbeddedDatabase.open(dataDirectory)).hasMessageContaining("newer conserver");
+    }
+
+    @Test
+    void failuresOfTheDatabaseBecomeRetriableExceptionsWithTheirCause() {
+        EmbeddedDatabase db = EmbeddedDatabase.open(dataDirectory);
+        VconStore store = new SqliteVconStore(db);
+        db.close();
+        assertThatThrownBy(() -> store.count()).isInstanceOf(RetriableException.class)
+                .hasCauseInstanceOf(JdbiException.class).hasMessageContaining(db.file().toString());
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsReported() throws Exception {
+        Path file = Files.writeString(dataDirectory.resolve("not-a-directory"), "x");
+        assertThatThrownBy(() -> EmbeddedDatabase.open(file.resolve("data"))).isInstanceOf(RetriableException.class)
+                .hasMessageContaining("data directory");
+    }
+
+    private static String pragma(EmbeddedDatabase db, String name) {
+        return db.read(h -> h.createQuery("PRAGMA " + name).mapTo(String.class).one());
+    }
+}
