@@ -18,7 +18,7 @@ import java.util.Optional;
 public record ChainSpec(@NotEmpty List<@NotNull String> links, List<@NotNull String> storages,
                         List<@NotNull String> ingressLists, List<@NotNull String> egressLists,
                         Optional<Boolean> enabled, @NotNull Duration timeout, @NotNull Duration linkTimeout,
-                        @Min(1) @Max(256) int workers, @Valid @NotNull ErrorPolicy errors,
+                        @Min(1) @Max(256) Integer workers, @Valid @NotNull ErrorPolicy errors,
                         @Valid Optional<ScheduleSpec> schedule) {
     public ChainSpec {
         storages = storages == null ? List.of() : List.copyOf(storages);
@@ -27,7 +27,7 @@ public record ChainSpec(@NotEmpty List<@NotNull String> links, List<@NotNull Str
         enabled = enabled == null ? Optional.empty() : enabled;
         timeout = timeout == null ? Duration.ofMinutes(5) : timeout;
         linkTimeout = linkTimeout == null ? Duration.ofMinutes(1) : linkTimeout;
-        workers = workers == 0 ? 1 : workers;
+        workers = workers == null ? 1 : workers;
         errors = errors == null ? ErrorPolicy.DEFAULT : errors;
         schedule = schedule == null ? Optional.empty() : schedule;
     }
@@ -37,12 +37,12 @@ public record ChainSpec(@NotEmpty List<@NotNull String> links, List<@NotNull Str
     }
 
     /** How a chain treats a failing link. */
-    public record ErrorPolicy(@Min(1) @Max(100) int maxAttempts, Duration backoff, Duration maxBackoff,
+    public record ErrorPolicy(@Min(1) @Max(100) Integer maxAttempts, Duration backoff, Duration maxBackoff,
                               Optional<String> deadLetter) {
         public static final ErrorPolicy DEFAULT = new ErrorPolicy(3, null, null, Optional.empty());
 
         public ErrorPolicy {
-            maxAttempts = maxAttempts == 0 ? 3 : maxAttempts;
+            maxAttempts = maxAttempts == null ? 3 : maxAttempts;
             backoff = backoff == null ? Duration.ofSeconds(1) : backoff;
             maxBackoff = maxBackoff == null ? Duration.ofMinutes(1) : maxBackoff;
             deadLetter = deadLetter == null ? Optional.empty() : deadLetter;

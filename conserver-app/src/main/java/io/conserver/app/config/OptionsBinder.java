@@ -62,17 +62,21 @@ public final class OptionsBinder {
      * @param path the path of the options node, used as the prefix of every problem
      */
     public <O> O bind(String path, JsonNode options, Class<O> type) {
+        O bound = map(path, options, type);
+        validate(path, bound);
+        return bound;
+    }
+
+    /** Binds without validating, for callers that collect validation problems with others of their own. */
+    public <O> O map(String path, JsonNode options, Class<O> type) {
         JsonNode node = options == null || options instanceof NullNode ? mapper.createObjectNode() : options;
-        O bound;
         try {
-            bound = mapper.treeToValue(node, type);
+            return mapper.treeToValue(node, type);
         } catch (JsonMappingException e) {
             throw InvalidConfigException.of(pathOf(path, e), messageOf(e));
         } catch (IOException | IllegalArgumentException e) {
             throw InvalidConfigException.of(path, rootMessage(e));
         }
-        validate(path, bound);
-        return bound;
     }
 
     /** Validates an already built record, reporting every violation under {@code path}. */
@@ -80,10 +84,27 @@ public final class OptionsBinder {
         Set<ConstraintViolation<O>> violations = validator.validate(bound);
         if (!violations.isEmpty()) {
             throw new InvalidConfigException(violations.stream()
-                    .map(v -> new ConfigProblem(join(path, snake(v.getPropertyPath().toString())), v.getMessage()))
+                    .map(v -> new ConfigProblem(join(path, pathOf(v.getPropertyPath())), v.getMessage()))
                     .sorted(Comparator.comparing(ConfigProblem::path))
                     .toList());
         }
+    }
+
+    /** {@code emitTo[1].<list element>} becomes {@code emit_to[1]}; container element nodes add only their index or key. */
+    private static String pathOf(jakarta.validation.Path violationPath) {
+        StringBuilder out = new StringBuilder();
+        for (jakarta.validation.Path.Node node : violationPath) {
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                out.append('[').append(node.getKey()).append(']');
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                out.append(out.length() == 0 ? "" : ".").append(snake(name));
+            }
+        }
+        return out.toString();
     }
 
     private static String pathOf(String path, JsonMappingException e) {

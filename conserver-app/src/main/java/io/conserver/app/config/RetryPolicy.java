@@ -11,13 +11,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code backoff}, doubled each time up to {@code maxBackoff}, with full jitter so that many workers
  * hitting the same outage do not retry in lock step.
  */
-public record RetryPolicy(@Min(1) @Max(100) int maxAttempts, @NotNull Duration backoff, @NotNull Duration maxBackoff) {
+public record RetryPolicy(@Min(1) @Max(100) Integer maxAttempts, @NotNull Duration backoff, @NotNull Duration maxBackoff) {
     public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     public RetryPolicy {
-        maxAttempts = maxAttempts == 0 ? DEFAULT.maxAttempts : maxAttempts;
-        backoff = backoff == null ? DEFAULT.backoff : backoff;
-        maxBackoff = maxBackoff == null ? DEFAULT.maxBackoff : maxBackoff;
+        maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+        backoff = backoff == null ? Duration.ofSeconds(1) : backoff;
+        maxBackoff = maxBackoff == null ? Duration.ofMinutes(1) : maxBackoff;
     }
 
     /** The pause before attempt {@code attempt + 1}, after {@code attempt} failures (1-based). */

@@ -9,8 +9,8 @@ import java.time.Duration;
  * A store query a timer chain runs over: the vCons created more than {@code olderThan} ago, oldest
  * limit first taken from the newest end of that range ({@code limit} per tick).
  */
-public record StoreQuerySpec(@NotNull Duration olderThan, @Min(1) @Max(1_000_000) int limit) {
+public record StoreQuerySpec(@NotNull Duration olderThan, @Min(1) @Max(1_000_000) Integer limit) {
     public StoreQuerySpec {
-        limit = limit == 0 ? 1000 : limit;
+        limit = limit == null ? 1000 : limit;
     }
 }

@@ -91,13 +91,24 @@ public final class ConfigCompiler {
                                           Map<String, PluginSpec> linkSpecs, Map<String, StorageStep> storages) {
         String path = "chains." + name;
         ChainSpec spec;
+        List<ConfigProblem> found = new ArrayList<>();
         try {
-            spec = binder.bind(path, doc, ChainSpec.class);
+            spec = binder.map(path, doc, ChainSpec.class);
         } catch (InvalidConfigException e) {
-            problems.addAll(e.problems());
+            found.addAll(e.problems());
+            spec = null;
+        }
+        if (spec != null) {
+            try {
+                binder.validate(path, spec);
+            } catch (InvalidConfigException e) {
+                found.addAll(e.problems());
+            }
+        }
+        if (spec == null || spec.links() == null) {
+            problems.addAll(found);
             return Optional.empty();
         }
-        List<ConfigProblem> found = new ArrayList<>();
         List<LinkStep> steps = new ArrayList<>();
         for (int i = 0; i < spec.links().size(); i++) {
             String link = spec.links().get(i);
