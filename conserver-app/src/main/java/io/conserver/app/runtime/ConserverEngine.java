@@ -6,7 +6,12 @@ import io.conserver.domain.error.ErrorCategory;
 import io.conserver.domain.port.out.Subscription;
 import io.conserver.domain.port.out.ConfigKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import io.conserver.domain.port.out.Storage;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,6 +128,43 @@ public final class ConserverEngine implements AutoCloseable {
     public Optional<String> storageDeadLetterList(String storage) {
         Deployment d = deployment;
         return Optional.ofNullable(d == null ? null : d.config().storages().get(storage)).map(StorageStep::deadLetterList);
+    }
+
+    /** The ingress lists the running chains take from; the API refuses ids for any other list. */
+    public Set<String> ingressLists() {
+        Deployment d = deployment;
+        return d == null ? Set.of() : d.config().ingressLists();
+    }
+
+    /** The egress lists the running chains push to. */
+    public Set<String> egressLists() {
+        Set<String> lists = new TreeSet<>();
+        Deployment d = deployment;
+        if (d != null) {
+            d.config().chains().values().forEach(plan -> lists.addAll(plan.spec().egressLists()));
+        }
+        return lists;
+    }
+
+    /** Every dead-letter list of the running configuration: one per chain and one per storage. */
+    public Set<String> deadLetterListNames() {
+        Set<String> lists = new TreeSet<>();
+        Deployment d = deployment;
+        if (d != null) {
+            d.config().chains().values().forEach(plan -> lists.add(plan.deadLetterList()));
+            d.config().storages().values().forEach(step -> lists.add(step.deadLetterList()));
+        }
+        return lists;
+    }
+
+    /** The storages of the running configuration by name, for deletes and health checks. */
+    public Map<String, Storage> storages() {
+        Deployment d = deployment;
+        Map<String, Storage> storages = new LinkedHashMap<>();
+        if (d != null) {
+            d.config().storages().forEach((name, step) -> storages.put(name, step.storage()));
+        }
+        return storages;
     }
 
     /** The replayer of dead letters against the running configuration. */
