@@ -1,6 +1,5 @@
 package io.conserver.server;
 
-import com.codahale.metrics.health.HealthCheck;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -18,6 +17,8 @@ import io.conserver.server.api.ChainsResource;
 import io.conserver.server.api.ConfigResource;
 import io.conserver.server.api.DeadLetterResource;
 import io.conserver.server.api.ExternalIngressResource;
+import io.conserver.server.api.HealthProbe;
+import io.conserver.server.admin.ProbeHealthCheck;
 import io.conserver.server.api.ListDepthsResource;
 import io.conserver.server.api.ListsResource;
 import io.conserver.server.api.OpenApiResource;
@@ -149,15 +150,7 @@ public final class ConserverApplication extends Application<ConserverConfigurati
         environment.jersey().register(new ApiExceptionMappers.WebFailure());
         environment.jersey().register(new ApiExceptionMappers.Unexpected());
 
-        StatusResource status = injector.getInstance(StatusResource.class);
-        environment.healthChecks().register("conserver", new HealthCheck() {
-            @Override
-            protected Result check() {
-                var response = status.health();
-                return response.getStatus() == 200 ? Result.healthy(String.valueOf(response.getEntity()))
-                        : Result.unhealthy(String.valueOf(response.getEntity()));
-            }
-        });
+        environment.healthChecks().register("conserver", new ProbeHealthCheck(injector.getInstance(HealthProbe.class)));
         environment.metrics().register("conserver.queue.depth", new QueueDepthGauge(store.parts().queue()));
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics())).addMapping("/prometheus");
         environment.admin().addTask(new ReprocessDeadLettersTask(engine));

@@ -29,11 +29,18 @@ public final class MetricsRunListener implements RunListener {
         metrics.timer(MetricNames.tagged("conserver.storage.seconds", "chain", chain, "storage", storage))
                 .update(took.toNanos(), TimeUnit.NANOSECONDS);
         metrics.meter(MetricNames.tagged("conserver.storage.outcomes", "chain", chain, "storage", storage, "outcome", outcome)).mark();
+        if ("dead_letter".equals(outcome)) {
+            metrics.meter(MetricNames.tagged("conserver.dead_letters", "chain", chain, "stage", "storage:" + storage)).mark();
+        }
     }
 
     @Override
     public void chainFinished(String chain, String outcome, Duration took) {
         metrics.timer(MetricNames.tagged("conserver.chain.seconds", "chain", chain)).update(took.toNanos(), TimeUnit.NANOSECONDS);
         metrics.meter(MetricNames.tagged("conserver.chain.outcomes", "chain", chain, "outcome", outcome)).mark();
+        // A run ends in "error" only after its retries are spent and its id is on the dead-letter list.
+        if ("error".equals(outcome)) {
+            metrics.meter(MetricNames.tagged("conserver.dead_letters", "chain", chain, "stage", "chain")).mark();
+        }
     }
 }

@@ -1,8 +1,5 @@
 package io.conserver.server.api;
 
-import io.conserver.app.runtime.ConserverEngine;
-import io.conserver.app.runtime.RuntimeParts;
-import io.conserver.domain.port.out.Storage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,26 +21,21 @@ import org.slf4j.LoggerFactory;
 public final class StatusResource {
     private static final Logger LOG = LoggerFactory.getLogger(StatusResource.class);
 
-    private final RuntimeParts parts;
-    private final ConserverEngine engine;
+    private final HealthProbe probe;
 
     @Inject
-    public StatusResource(RuntimeParts parts, ConserverEngine engine) {
-        this.parts = parts;
-        this.engine = engine;
+    public StatusResource(HealthProbe probe) {
+        this.probe = probe;
     }
 
     @GET
     @Path("health")
     public Response health() {
         Map<String, String> checks = new LinkedHashMap<>();
-        checks.put("store", probe("store", () -> {
-            parts.store().exists("00000000-0000-0000-0000-000000000000");
-            parts.queue().length("conserver:health");
-        }));
-        for (Map.Entry<String, Storage> storage : engine.storages().entrySet()) {
-            checks.put("storage:" + storage.getKey(), probe("storage " + storage.getKey(), storage.getValue()::checkHealth));
-        }
+        probe.check().forEach((name, failure) -> {
+            failure.ifPresent(message -> LOG.warn("health check {} failed: {}", name, message));
+            checks.put(name, failure.isEmpty() ? "ok" : "failing");
+        });
         boolean ok = checks.values().stream().allMatch("ok"::equals);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ok ? "ok" : "unhealthy");
@@ -60,15 +52,5 @@ public final class StatusResource {
         body.put("git_commit", Versions.commit());
         body.put("build_time", Versions.buildTime());
         return body;
-    }
-
-    private static String probe(String what, Runnable check) {
-        try {
-            check.run();
-            return "ok";
-        } catch (RuntimeException e) {
-            LOG.warn("health check of {} failed: {}", what, e.toString());
-            return "failing";
-        }
     }
 }

@@ -28,6 +28,34 @@ public final class ApiSettings {
     @Pattern(regexp = "strict|lenient", message = "must be strict or lenient")
     private String validation = "lenient";
 
+    private String trustAnchors;
+    private String decryptionKey;
+
+    /**
+     * A PEM file of CA certificates. When set, signed (JWS) vCons are accepted if their x5c chain
+     * ends at one of them; when unset, signed vCons are refused.
+     */
+    @JsonProperty("trust_anchors")
+    public String getTrustAnchors() {
+        return trustAnchors;
+    }
+
+    @JsonProperty("trust_anchors")
+    public void setTrustAnchors(String trustAnchors) {
+        this.trustAnchors = trustAnchors;
+    }
+
+    /** A PEM file with the private key that opens encrypted (JWE) vCons; unset, they are refused. */
+    @JsonProperty("decryption_key")
+    public String getDecryptionKey() {
+        return decryptionKey;
+    }
+
+    @JsonProperty("decryption_key")
+    public void setDecryptionKey(String decryptionKey) {
+        this.decryptionKey = decryptionKey;
+    }
+
     /** The largest single vCon accepted (one POST, or one item of a bulk request). */
     @JsonProperty("max_vcon_size")
     public DataSize getMaxVconSize() {

@@ -20,7 +20,6 @@ import io.conserver.domain.link.LinkFactory;
 import io.conserver.domain.port.out.StorageFactory;
 import io.conserver.domain.vcon.ValidationOptions;
 import io.conserver.domain.vcon.VconCodec;
-import io.conserver.domain.vcon.jose.VconOpener;
 import io.conserver.server.admin.MetricsRunListener;
 import io.conserver.server.config.ConserverConfiguration;
 import java.util.Set;
@@ -76,7 +75,8 @@ public final class ConserverModule extends AbstractModule {
     @Provides
     @Singleton
     VconIntake intake(RuntimeParts parts, VconCodec codec, ConserverEngine engine) {
-        return new VconIntake(parts.store(), parts.queue(), VconOpener.unsignedOnly(codec), new KnownLists(engine::ingressLists));
+        return new VconIntake(parts.store(), parts.queue(), VconOpeners.from(configuration.getApi(), codec),
+                new KnownLists(engine::ingressLists));
     }
 
     @Provides
