@@ -67,6 +67,14 @@ public final class ConserverApplication extends Application<ConserverConfigurati
     private static final Logger LOG = LoggerFactory.getLogger(ConserverApplication.class);
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
+    /**
+     * The JAX-RS resources served under {@code /api}, in one list: the OpenAPI document and
+     * docs/api.md are checked against the routes of exactly these classes.
+     */
+    public static final List<Class<?>> RESOURCES = List.of(VconResource.class, VconsResource.class, ListsResource.class,
+            ChainsResource.class, DeadLetterResource.class, ListDepthsResource.class, ConfigResource.class,
+            ExternalIngressResource.class, StatusResource.class, OpenApiResource.class);
+
     private final RecordingSubstitutor substitutor;
     private volatile Path configFile;
     private volatile Injector injector;
@@ -139,9 +147,7 @@ public final class ConserverApplication extends Application<ConserverConfigurati
 
         environment.jersey().setUrlPattern("/api/*");
         environment.jersey().register(new TokenFilter(configuration.getAuth().getHeader(), tokens, listTokens(configuration.getAuth())));
-        for (Class<?> resource : List.of(VconResource.class, VconsResource.class, ListsResource.class, ChainsResource.class,
-                DeadLetterResource.class, ListDepthsResource.class, ConfigResource.class, ExternalIngressResource.class, StatusResource.class,
-                OpenApiResource.class)) {
+        for (Class<?> resource : RESOURCES) {
             environment.jersey().register(injector.getInstance(resource));
         }
         environment.jersey().register(new ApiExceptionMappers.ConserverFailure());
