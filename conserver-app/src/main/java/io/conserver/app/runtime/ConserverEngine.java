@@ -96,7 +96,8 @@ public final class ConserverEngine implements AutoCloseable {
 
     /**
      * Enables or disables a chain by changing its stored configuration, so the change reaches every
-     * instance sharing the store and survives a restart. Returns the new configuration version.
+     * instance sharing the store. A restart loads the configuration file again, so a change meant to last
+     * belongs in the file too. Returns the new configuration version.
      */
     public long setEnabled(String chain, boolean enabled) {
         ObjectNode doc = parts.config().get(ConfigKind.CHAIN, chain)

@@ -89,8 +89,9 @@ public final class ApiExceptionMappers {
                 return e.getResponse();
             }
             String message = status == 404 ? "no such resource" : e.getMessage();
-            return answer(ApiError.of(status, Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
-                    ? "invalid_request" : "internal", message));
+            String word = status == 404 ? "not_found"
+                    : Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR ? "invalid_request" : "internal";
+            return answer(ApiError.of(status, word, message));
         }
     }
 

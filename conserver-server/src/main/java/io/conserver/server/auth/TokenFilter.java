@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks the API token on every request but {@code /health}, {@code /version} and the OpenAPI
  * document. External ingress also accepts the tokens of the one list it names. With no API token
- * configured the server listens on loopback only (see the application), and this filter lets
- * loopback callers through; a per-list token still guards external ingress.
+ * configured the server listens on loopback only (see the application) and this filter lets
+ * callers through, except on external ingress to a list that has its own tokens: that list is
+ * guarded by them either way.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -43,15 +44,16 @@ public final class TokenFilter implements ContainerRequestFilter {
             return;
         }
         String presented = request.getHeaderString(header);
-        if (tokens.isEmpty() || tokens.matches(presented)) {
-            return;
-        }
+        ApiTokens forList = null;
         if (EXTERNAL_INGRESS.equals(path) && "POST".equals(request.getMethod())) {
             String list = request.getUriInfo().getQueryParameters().getFirst("ingress_list");
-            ApiTokens forList = list == null ? null : listTokens.get(list);
+            forList = list == null ? null : listTokens.get(list);
             if (forList != null && forList.matches(presented)) {
                 return;
             }
+        }
+        if (tokens.isEmpty() ? forList == null : tokens.matches(presented)) {
+            return;
         }
         boolean missing = presented == null || presented.isEmpty();
         LOG.info("refused {} {}: {} API token", request.getMethod(), path, missing ? "no" : "a wrong");

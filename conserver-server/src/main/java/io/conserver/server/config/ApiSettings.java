@@ -67,7 +67,7 @@ public final class ApiSettings {
         this.maxVconSize = maxVconSize;
     }
 
-    /** The largest request body other than a bulk stream (id lists, config, patches). */
+    /** The largest request body other than a single vCon: bulk requests, id lists, configuration. */
     @JsonProperty("max_body_size")
     public DataSize getMaxBodySize() {
         return maxBodySize;
