@@ -18,6 +18,7 @@ import io.conserver.server.api.ChainsResource;
 import io.conserver.server.api.ConfigResource;
 import io.conserver.server.api.DeadLetterResource;
 import io.conserver.server.api.ExternalIngressResource;
+import io.conserver.server.api.JsonErrorHandler;
 import io.conserver.server.api.ListDepthsResource;
 import io.conserver.server.api.ListsResource;
 import io.conserver.server.api.OpenApiResource;
@@ -137,6 +138,7 @@ public final class ConserverApplication extends Application<ConserverConfigurati
         });
 
         environment.jersey().setUrlPattern("/api/*");
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         environment.jersey().register(new TokenFilter(configuration.getAuth().getHeader(), tokens, listTokens(configuration.getAuth())));
         for (Class<?> resource : List.of(VconResource.class, VconsResource.class, ListsResource.class, ChainsResource.class,
                 DeadLetterResource.class, ListDepthsResource.class, ConfigResource.class, ExternalIngressResource.class, StatusResource.class,
