@@ -19,6 +19,7 @@ import io.conserver.server.api.DeadLetterResource;
 import io.conserver.server.api.ExternalIngressResource;
 import io.conserver.server.api.HealthProbe;
 import io.conserver.server.admin.ProbeHealthCheck;
+import io.conserver.server.api.JsonErrorHandler;
 import io.conserver.server.api.ListDepthsResource;
 import io.conserver.server.api.ListsResource;
 import io.conserver.server.api.OpenApiResource;
@@ -146,6 +147,7 @@ public final class ConserverApplication extends Application<ConserverConfigurati
         });
 
         environment.jersey().setUrlPattern("/api/*");
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         environment.jersey().register(new TokenFilter(configuration.getAuth().getHeader(), tokens, listTokens(configuration.getAuth())));
         for (Class<?> resource : RESOURCES) {
             environment.jersey().register(injector.getInstance(resource));

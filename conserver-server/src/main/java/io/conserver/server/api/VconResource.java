@@ -3,7 +3,6 @@ package io.conserver.server.api;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conserver.app.usecase.VconChanges;
 import io.conserver.app.usecase.VconIntake;
 import io.conserver.app.usecase.VconQueries;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
@@ -41,7 +39,6 @@ public final class VconResource {
     private final VconQueries queries;
     private final VconChanges changes;
     private final VconCodec codec;
-    private final ObjectMapper json;
     private final long maxVconBytes;
     private final Meter received;
 
@@ -52,7 +49,6 @@ public final class VconResource {
         this.queries = queries;
         this.changes = changes;
         this.codec = codec;
-        this.json = new ObjectMapper();
         this.maxVconBytes = configuration.getApi().getMaxVconSize().toBytes();
         this.received = metrics.meter("conserver.vcons.received");
     }
@@ -85,13 +81,17 @@ public final class VconResource {
         return Response.ok(codec.write(vcon)).build();
     }
 
-    /** Applies a JSON merge patch (RFC 7396); the result is validated as a whole vCon. */
+    /**
+     * Applies a JSON merge patch (RFC 7396); the result is validated as a whole vCon. The patch is
+     * parsed as strictly as a vCon (UTF-8 only, no duplicate keys, exact decimals, depth limit), so a
+     * patch cannot slip in what a POST of the same vCon would refuse or change.
+     */
     @PATCH
     @Path("/{uuid}")
     @Consumes(MediaType.WILDCARD)
-    public Response patch(@PathParam("uuid") String uuid, InputStream body) throws IOException {
+    public Response patch(@PathParam("uuid") String uuid, InputStream body) {
         String id = Params.uuid("uuid", uuid);
-        JsonNode patch = json.readTree(Bodies.read(body, maxVconBytes, "the merge patch"));
+        JsonNode patch = codec.readJson(Bodies.read(body, maxVconBytes, "the merge patch"));
         return Response.ok(codec.write(changes.patch(id, patch))).build();
     }
 
