@@ -25,6 +25,7 @@ public final class RedisWorkingStore implements AutoCloseable {
     private final RedisSettings settings;
     private final RedissonClient client;
     private final boolean ownsClient;
+    private final RedisCalls redis;
     private final VconDocuments documents;
     private final RedisVconStore store;
     private final RedisWorkQueue queue;
@@ -37,7 +38,7 @@ public final class RedisWorkingStore implements AutoCloseable {
         this.client = client;
         this.ownsClient = ownsClient;
         RedisKeys keys = new RedisKeys(settings.keyPrefix(), settings.isCluster());
-        RedisCalls redis = new RedisCalls(client, settings.isCluster());
+        this.redis = new RedisCalls(client, settings.isCluster());
         this.documents = switch (settings.documents()) {
             case STRING -> VconDocuments.strings();
             case JSON_MODULE -> VconDocuments.jsonModule();
@@ -112,10 +113,10 @@ public final class RedisWorkingStore implements AutoCloseable {
      * MULTI/EXEC on one server (all or nothing), a pipeline on a cluster.
      */
     public void ingest(Vcon vcon, String list) {
-        RBatch batch = new RedisCalls(client, settings.isCluster()).batch();
+        RBatch batch = redis.batch();
         store.putInto(batch, vcon);
         queue.pushInto(batch, list, List.of(vcon.uuid()));
-        RedisCalls.call(batch::execute);
+        redis.execute(batch);
     }
 
     /** Rebuilds the vCon indexes from the documents with SCAN; returns how many vCons were indexed. */
