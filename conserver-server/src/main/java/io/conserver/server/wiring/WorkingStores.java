@@ -8,7 +8,11 @@ import io.conserver.adapters.embedded.SqliteVconStore;
 import io.conserver.adapters.embedded.SqliteWorkQueue;
 import io.conserver.app.runtime.RuntimeParts;
 import io.conserver.server.config.StoreSettings;
+import io.conserver.adapters.redis.RedisSettings;
+import io.conserver.adapters.redis.RedisWorkingStore;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Opens the working store the {@code store:} section names. */
 public final class WorkingStores {
@@ -16,8 +20,8 @@ public final class WorkingStores {
     }
 
     public static WorkingStore open(StoreSettings settings, Clock clock) {
-        if (!"embedded".equals(settings.getType())) {
-            throw new IllegalStateException("store type " + settings.getType() + " is not available in this build");
+        if ("redis".equals(settings.getType())) {
+            return redis(settings, clock);
         }
         EmbeddedDatabase db = EmbeddedDatabase.open(settings.dataPath());
         SqliteConfigStore config = new SqliteConfigStore(db);
@@ -30,5 +34,14 @@ public final class WorkingStores {
             events.close();
             db.close();
         });
+    }
+
+    private static WorkingStore redis(StoreSettings settings, Clock clock) {
+        RedisSettings redis = new RedisSettings("cluster".equals(settings.getMode()) ? RedisSettings.Mode.CLUSTER : RedisSettings.Mode.SINGLE,
+                settings.getUrl(), settings.getNodes(), settings.getKeyPrefix(), Optional.ofNullable(settings.getPassword()).filter(p -> !p.isEmpty()),
+                settings.getConnectionPoolSize(), RedisSettings.Documents.valueOf(settings.getDocuments().toUpperCase(Locale.ROOT)));
+        RedisWorkingStore store = RedisWorkingStore.connect(redis);
+        RuntimeParts parts = new RuntimeParts(store.store(), store.queue(), store.config(), store.events(), store.history(), clock);
+        return new WorkingStore(store.description(), parts, store::close);
     }
 }
