@@ -122,7 +122,13 @@ public final class VconResource {
     }
 
     private static Map<String, Object> entry(HistoryEntry e) {
-        return Map.of("chain", e.chain(), "link", e.link(), "outcome", e.outcome(),
-                "duration_ms", e.duration().toMillis(), "at", e.at().toString(), "detail", e.detail());
+        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        entry.put("chain", e.chain());
+        entry.put("link", e.link());
+        entry.put("outcome", e.outcome());
+        entry.put("duration_ms", e.duration().toMillis());
+        entry.put("at", e.at().toString());
+        entry.put("detail", e.detail());
+        return entry;
     }
 }
