@@ -2,9 +2,11 @@ package io.conserver.server.api;
 
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.conserver.app.usecase.RequestRefusedException;
 import io.conserver.app.usecase.VconIntake;
 import io.conserver.app.usecase.VconQueries;
@@ -115,17 +117,36 @@ public final class VconsResource {
         }
     }
 
+    /**
+     * The items of a JSON array body, each as its own bytes. An object item is the exact slice of the
+     * body it came from, so it is read by the codec's hardened reader just as a single POST would be
+     * (exact decimals, duplicate keys refused); re-serialising a tree from a plain mapper would lose
+     * both, and cost a write per item. Other items (wrong anyway) are re-serialised as before. The
+     * whole body is scanned before any item is opened, so malformed JSON refuses the request whole.
+     */
     private List<byte[]> arrayItems(byte[] bytes) throws IOException {
-        JsonNode root = json.readTree(bytes);
-        if (!(root instanceof ArrayNode array)) {
-            throw RequestRefusedException.invalid("the bulk body must be a JSON array of vCons, or NDJSON with "
-                    + "Content-Type application/x-ndjson");
+        try (JsonParser parser = json.getFactory().createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw RequestRefusedException.invalid("the bulk body must be a JSON array of vCons, or NDJSON with "
+                        + "Content-Type application/x-ndjson");
+            }
+            List<byte[]> items = new ArrayList<>();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null) {
+                    throw RequestRefusedException.invalid("the bulk body ends inside its array");
+                }
+                if (token == JsonToken.START_OBJECT) {
+                    long start = parser.currentTokenLocation().getByteOffset();
+                    parser.skipChildren();
+                    long end = parser.currentLocation().getByteOffset();
+                    items.add(java.util.Arrays.copyOfRange(bytes, (int) start, (int) end));
+                } else {
+                    JsonNode item = json.readTree(parser);
+                    items.add(json.writeValueAsBytes(item == null ? NullNode.getInstance() : item));
+                }
+            }
+            return items;
         }
-        List<byte[]> items = new ArrayList<>(array.size());
-        for (JsonNode element : array) {
-            items.add(json.writeValueAsBytes(element));
-        }
-        return items;
     }
 
     private static List<byte[]> ndjsonItems(byte[] bytes) {
