@@ -8,11 +8,11 @@ import java.util.Random;
  * Builds realistic vCon documents of a target size for the benchmarks: a call with two parties, a
  * chat transcript of text dialogs, and analyses; large ones carry an inline recording.
  */
-final class VconSamples {
+public final class VconSamples {
     private VconSamples() {
     }
 
-    static byte[] ofSize(int targetBytes) {
+    public static byte[] ofSize(int targetBytes) {
         Random random = new Random(42);
         StringBuilder dialogs = new StringBuilder();
         StringBuilder analysis = new StringBuilder();

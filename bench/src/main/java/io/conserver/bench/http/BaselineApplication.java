@@ -1,0 +1,116 @@
+package io.conserver.bench.http;
+
+import com.codahale.metrics.health.HealthCheck;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.configuration.ConfigurationSourceProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+
+/**
+ * The HTTP benchmark's baseline: the least a Dropwizard server does for the conserver's two write
+ * endpoints, so {@link HttpBenchmark} can give the conserver's rate as a ratio of the framework's.
+ * <ul>
+ *   <li>{@code POST /api/vcon} reads the body, parses it with Jackson into a {@link JsonNode} and
+ *       answers 201 with the same bytes (the conserver answers the vCon it stored);
+ *   <li>{@code POST /api/vcons} parses a JSON array and answers 200 with one small object per item
+ *       ({@code index}, {@code uuid}, {@code status}), the shape of the conserver's bulk answer.
+ * </ul>
+ * Run as {@code java -cp benchmarks.jar io.conserver.bench.http.BaselineApplication server baseline.yml};
+ * a file name that does not exist is looked up on the class path, where {@code baseline.yml} (request
+ * log off, logging WARN, ports from {@code BASELINE_PORT} and {@code BASELINE_ADMIN_PORT}) lives.
+ */
+public final class BaselineApplication extends Application<Configuration> {
+
+    public static void main(String[] args) throws Exception {
+        new BaselineApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "baseline";
+    }
+
+    @Override
+    public void initialize(Bootstrap<Configuration> bootstrap) {
+        ConfigurationSourceProvider fileOrClassPath = path -> {
+            java.nio.file.Path file = java.nio.file.Path.of(path);
+            if (Files.exists(file)) {
+                return Files.newInputStream(file);
+            }
+            InputStream resource = BaselineApplication.class.getResourceAsStream(path);
+            if (resource == null) {
+                throw new FileNotFoundException(path + " is neither a file nor a resource next to "
+                        + BaselineApplication.class.getName());
+            }
+            return resource;
+        };
+        bootstrap.setConfigurationSourceProvider(
+                new SubstitutingSourceProvider(fileOrClassPath, new EnvironmentVariableSubstitutor(false)));
+    }
+
+    @Override
+    public void run(Configuration configuration, Environment environment) {
+        environment.jersey().setUrlPattern("/api/*");
+        environment.jersey().register(new VconEndpoints());
+        environment.healthChecks().register("baseline", new HealthCheck() {
+            @Override
+            protected Result check() {
+                return Result.healthy();
+            }
+        });
+    }
+
+    /** The two endpoints; no store, no validation beyond the JSON parse. */
+    @Path("/")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class VconEndpoints {
+        private final ObjectMapper json = new ObjectMapper();
+
+        @POST
+        @Path("vcon")
+        @Consumes(MediaType.WILDCARD)
+        public Response create(InputStream body) throws IOException {
+            byte[] bytes = body.readAllBytes();
+            JsonNode vcon = json.readTree(bytes);
+            if (!vcon.isObject()) {
+                return Response.status(400).build();
+            }
+            return Response.status(201).entity(bytes).build();
+        }
+
+        @POST
+        @Path("vcons")
+        @Consumes(MediaType.WILDCARD)
+        public Response bulk(InputStream body) throws IOException {
+            JsonNode root = json.readTree(body.readAllBytes());
+            if (!(root instanceof ArrayNode array)) {
+                return Response.status(400).build();
+            }
+            ObjectNode answer = json.createObjectNode();
+            answer.put("accepted", array.size()).put("refused", 0);
+            ArrayNode items = answer.putArray("items");
+            for (int i = 0; i < array.size(); i++) {
+                items.addObject().put("index", i).put("uuid", array.get(i).path("uuid").asText(null))
+                        .put("status", 201).putArray("problems");
+            }
+            return Response.ok(json.writeValueAsBytes(answer)).build();
+        }
+    }
+}
