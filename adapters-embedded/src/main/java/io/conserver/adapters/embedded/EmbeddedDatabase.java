@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -29,6 +33,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /** The most writes one commit groups; bounds how long a group holds the file's write lock. */
+    private static final int MAX_GROUP = 128;
+    private static final String SAVEPOINT = "conserver_write";
 
     /** How hard each commit pushes the data to the disk. */
     public enum Synchronous {
@@ -49,6 +56,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Jdbi writer;
     private final Jdbi reader;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final ConcurrentLinkedQueue<PendingWrite<?>> pending = new ConcurrentLinkedQueue<>();
 
     private EmbeddedDatabase(Path file, Synchronous synchronous) {
         this.file = file;
@@ -96,15 +104,93 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in a write transaction, the only one in this process at that moment. */
+    /**
+     * Runs {@code work} in a write transaction and returns once it is committed.
+     *
+     * <p>Writers that arrive while another commits are grouped: the next thread to get the write lock
+     * runs every waiting write (up to {@value #MAX_GROUP}) in one transaction, each under its own
+     * savepoint, and commits once. SQLite's cost is mostly per commit, so under concurrency this
+     * multiplies throughput; each caller still returns only after its own write is committed, so an
+     * acknowledgement means the same as before. A write that throws is rolled back to its savepoint
+     * and only its caller sees the exception.
+     */
     <T> T write(HandleCallback<T, RuntimeException> work) {
+        PendingWrite<T> mine = new PendingWrite<>(work);
+        pending.add(mine);
         writeLock.lock();
         try {
-            return writer.inTransaction(work);
-        } catch (JdbiException e) {
-            throw failure(e);
+            while (!mine.done) {
+                commitGroup();
+            }
         } finally {
             writeLock.unlock();
+        }
+        return mine.outcome();
+    }
+
+    private void commitGroup() {
+        List<PendingWrite<?>> group = new ArrayList<>();
+        for (PendingWrite<?> next = pending.poll(); next != null; next = group.size() < MAX_GROUP ? pending.poll() : null) {
+            group.add(next);
+        }
+        try {
+            writer.useTransaction(h -> {
+                for (PendingWrite<?> write : group) {
+                    write.runUnderSavepoint(h);
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            // The transaction as a whole failed (begin, a savepoint, or the commit): none of the
+            // group's writes happened, and every caller in it is told so.
+            RuntimeException failure = e instanceof JdbiException j ? failure(j)
+                    : e instanceof RuntimeException r ? r : new IllegalStateException("the embedded store failed: " + e, e);
+            group.forEach(write -> write.fail(failure));
+            if (e instanceof Error error) {
+                group.forEach(PendingWrite::finish);
+                throw error;
+            }
+        }
+        group.forEach(PendingWrite::finish);
+    }
+
+    /** One caller's write waiting for a group commit; read and written only under the write lock. */
+    private final class PendingWrite<T> {
+        private final HandleCallback<T, RuntimeException> work;
+        private T value;
+        private RuntimeException failure;
+        private boolean done;
+
+        PendingWrite(HandleCallback<T, RuntimeException> work) {
+            this.work = work;
+        }
+
+        void runUnderSavepoint(Handle h) {
+            // Plain SQL rather than Jdbi's savepoint calls, which forget a savepoint once rolled back to.
+            h.execute("SAVEPOINT " + SAVEPOINT);
+            try {
+                value = work.withHandle(h);
+                h.execute("RELEASE " + SAVEPOINT);
+            } catch (RuntimeException e) {
+                h.execute("ROLLBACK TO " + SAVEPOINT);
+                h.execute("RELEASE " + SAVEPOINT);
+                failure = e instanceof JdbiException j ? failure(j) : e;
+            }
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+            value = null;
+        }
+
+        void finish() {
+            done = true;
+        }
+
+        T outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            return value;
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,15 +62,30 @@ public final class SqliteVconStore implements VconStore {
 
     @Override
     public void put(Vcon vcon) {
-        String body = codec.writeString(vcon);
-        Long createdAt = vcon.createdAt() == null ? null : vcon.createdAt().toInstant().toEpochMilli();
+        putAll(List.of(vcon));
+    }
+
+    /** Every vCon in one write transaction; serialised before the write lock is taken. */
+    @Override
+    public void putAll(List<Vcon> vcons) {
+        if (vcons.isEmpty()) {
+            return;
+        }
+        List<String> bodies = new ArrayList<>(vcons.size());
+        for (Vcon vcon : vcons) {
+            bodies.add(codec.writeString(vcon));
+        }
         db.write(h -> {
-            h.createUpdate("""
-                    INSERT INTO vcons (uuid, body, created_at, expires_at) VALUES (:uuid, :body, :created, NULL)
-                    ON CONFLICT (uuid) DO UPDATE SET body = excluded.body, created_at = excluded.created_at,
-                        expires_at = NULL""")
-                    .bind("uuid", vcon.uuid()).bind("body", body).bind("created", createdAt).execute();
-            VconIndexes.replaceParties(h, vcon);
+            for (int i = 0; i < vcons.size(); i++) {
+                Vcon vcon = vcons.get(i);
+                Long createdAt = vcon.createdAt() == null ? null : vcon.createdAt().toInstant().toEpochMilli();
+                h.createUpdate("""
+                        INSERT INTO vcons (uuid, body, created_at, expires_at) VALUES (:uuid, :body, :created, NULL)
+                        ON CONFLICT (uuid) DO UPDATE SET body = excluded.body, created_at = excluded.created_at,
+                            expires_at = NULL""")
+                        .bind("uuid", vcon.uuid()).bind("body", bodies.get(i)).bind("created", createdAt).execute();
+                VconIndexes.replaceParties(h, vcon);
+            }
             purgeExpiredNowAndThen(h);
             return null;
         });

@@ -73,4 +73,46 @@ class EmbeddedDatabaseTest {
     private static String pragma(EmbeddedDatabase db, String name) {
         return db.read(h -> h.createQuery("PRAGMA " + name).mapTo(String.class).one());
     }
+
+    @Test
+    void concurrentWritesAreGroupedYetAFailingOneRollsBackOnlyItself() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dataDirectory)) {
+            db.write(h -> h.execute("CREATE TABLE scratch (n INTEGER PRIMARY KEY)"));
+            int writers = 48;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                int n = i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return db.write(h -> {
+                        h.execute("INSERT INTO scratch (n) VALUES (?)", n);
+                        if (n % 5 == 0) {
+                            throw new IllegalArgumentException("writer " + n + " fails after its insert");
+                        }
+                        return n;
+                    });
+                }));
+            }
+            start.countDown();
+            java.util.Set<Integer> failed = new java.util.TreeSet<>();
+            for (int i = 0; i < writers; i++) {
+                try {
+                    assertThat(results.get(i).get()).isEqualTo(i);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class)
+                            .hasMessage("writer " + i + " fails after its insert");
+                    failed.add(i);
+                }
+            }
+            pool.shutdown();
+
+            java.util.List<Integer> stored = db.read(h -> h.createQuery("SELECT n FROM scratch ORDER BY n")
+                    .mapTo(Integer.class).list());
+            java.util.List<Integer> expected = java.util.stream.IntStream.range(0, writers).filter(n -> n % 5 != 0).boxed().toList();
+            assertThat(failed).containsExactlyElementsOf(java.util.stream.IntStream.range(0, writers).filter(n -> n % 5 == 0).boxed().toList());
+            assertThat(stored).containsExactlyElementsOf(expected);
+        }
+    }
 }

@@ -49,9 +49,7 @@ public final class VconIntake {
     /** Stores already-opened vCons and pushes their ids, in order. */
     public void store(List<Vcon> vcons, List<String> ingressLists) {
         lists.requireIngress("ingress_lists", ingressLists);
-        for (Vcon vcon : vcons) {
-            store.put(vcon);
-        }
+        store.putAll(vcons);
         List<String> ids = vcons.stream().map(Vcon::uuid).toList();
         for (String list : ingressLists) {
             queue.pushAll(list, ids);

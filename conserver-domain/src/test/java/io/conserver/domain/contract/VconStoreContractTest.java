@@ -76,6 +76,24 @@ public abstract class VconStoreContractTest {
     }
 
     @Test
+    void putAllStoresAndIndexesEveryVcon() {
+        String tel = uniqueTel();
+        Vcon first = vcon(party(tel, uniqueMailto(), uniqueName()));
+        Vcon second = vcon(party(tel, uniqueMailto(), uniqueName()));
+        Vcon replaced = vcon(party(uniqueTel(), uniqueMailto(), uniqueName()));
+        store.put(replaced);
+        Vcon replacement = changed(replaced, "replaced in a batch", party(tel, uniqueMailto(), uniqueName()));
+
+        store.putAll(java.util.List.of(first, second, replacement));
+
+        assertThat(store.get(first.uuid())).contains(first);
+        assertThat(store.get(second.uuid())).contains(second);
+        assertThat(store.get(replaced.uuid())).contains(replacement);
+        assertThat(store.search(io.conserver.domain.port.out.PartySearch.byTel(tel)))
+                .containsExactlyInAnyOrder(first.uuid(), second.uuid(), replacement.uuid());
+    }
+
+    @Test
     void putKeepsEveryFieldIncludingUnknownOnes() {
         Party odd = Party.builder().tel(uniqueTel()).name("Zoë Ünïcode ☎").org("Acme")
                 .extra("role", JsonNodeFactory.instance.textNode("agent")).build();

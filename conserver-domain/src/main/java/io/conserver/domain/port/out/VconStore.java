@@ -33,6 +33,16 @@ public interface VconStore {
      */
     void put(Vcon vcon);
 
+    /**
+     * Stores several vCons as {@link #put} would, in order. Adapters override it to write them in one
+     * transaction or round trip (bulk ingest); when it returns, every one of them is stored.
+     */
+    default void putAll(List<Vcon> vcons) {
+        for (Vcon vcon : vcons) {
+            put(vcon);
+        }
+    }
+
     /** Removes the vCon and its index entries; true when there was a live one to remove (not an expired one). */
     boolean delete(String uuid);
 
