@@ -1,16 +1,18 @@
 package io.conserver.domain.vcon;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The output of {@link VconCodec#write(Vcon)}. The generator buffers about 8 KB itself and hands
- * over a typical vCon in one write at close, so the first write is kept as an array of exactly its
- * length and returned without the two copies and the growing a ByteArrayOutputStream costs; larger
- * documents grow by doubling and are trimmed once at the end.
+ * over a typical vCon in one write at close, which is kept and returned as it is, without the growing
+ * and the final copy of a ByteArrayOutputStream. A larger document arrives in 8 KB chunks; they are
+ * joined once at the end, since doubling a buffer can overshoot the final size by nearly as much again.
  */
 final class ExactBytes extends OutputStream {
-    private byte[] bytes = new byte[0];
+    private final List<byte[]> chunks = new ArrayList<>(1);
     private int count;
 
     @Override
@@ -20,23 +22,23 @@ final class ExactBytes extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) {
-        if (count == 0 && bytes.length == 0) {
-            bytes = Arrays.copyOfRange(b, off, off + len);
-            count = len;
-            return;
-        }
-        int needed = count + len;
-        if (needed < 0) {
+        if (count + len < 0) {
             throw new OutOfMemoryError("a vCon of more than 2 GB cannot be written to a byte array");
         }
-        if (needed > bytes.length) {
-            bytes = Arrays.copyOf(bytes, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8, bytes.length * 2L)));
-        }
-        System.arraycopy(b, off, bytes, count, len);
+        chunks.add(Arrays.copyOfRange(b, off, off + len));
         count += len;
     }
 
     byte[] toByteArray() {
-        return count == bytes.length ? bytes : Arrays.copyOf(bytes, count);
+        if (chunks.size() == 1) {
+            return chunks.get(0);
+        }
+        byte[] all = new byte[count];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, all, at, chunk.length);
+            at += chunk.length;
+        }
+        return all;
     }
 }
