@@ -28,8 +28,17 @@ public record DialogParties(boolean scalar, List<Channel> channels) {
             indexes = List.copyOf(indexes);
         }
 
+        /** The channels of the first parties, shared: nearly every dialog of every vCon names them. */
+        private static final Channel[] FIRST = new Channel[16];
+
+        static {
+            for (int i = 0; i < FIRST.length; i++) {
+                FIRST[i] = new Channel(List.of(i), false);
+            }
+        }
+
         public static Channel of(int index) {
-            return new Channel(List.of(index), false);
+            return index >= 0 && index < FIRST.length ? FIRST[index] : new Channel(List.of(index), false);
         }
 
         public boolean isEmptyChannel() {

@@ -113,11 +113,16 @@ final class JsonSupport {
             throw InvalidVconException.of("$", "the input is empty; a vCon is a JSON object");
         }
         byte[] json = isGzip(bytes) ? gunzip(bytes) : checkSize(bytes);
-        JsonNode node = parse(json);
+        int scan = Utf8.scan(json);
+        JsonNode node = parse(json, scan);
         if (node == null || node.isMissingNode()) {
             throw InvalidVconException.of("$", "the input is empty; a vCon is a JSON object");
         }
-        String surrogate = hasSurrogateEscape(json) ? findLoneSurrogate(node, "") : null;
+        // Jackson refuses UTF-8-encoded surrogates but decodes a \ud800 escape into a lone surrogate,
+        // which is no character: it cannot be stored as UTF-8 (PostgreSQL refuses it) and may silently
+        // turn into '?' on the way. Only such an escape makes one, so the tree is searched only when the
+        // UTF-8 scan saw one, which keeps the common read free of the walk.
+        String surrogate = scan == Utf8.VALID_WITH_SURROGATE_ESCAPE ? findLoneSurrogate(node, "") : null;
         if (surrogate != null) {
             throw InvalidVconException.of(surrogate.isEmpty() ? "$" : truncate(surrogate), "the text here "
                     + "contains an unpaired surrogate escape such as \\ud800, which is not a character; escape "
@@ -130,9 +135,10 @@ final class JsonSupport {
      * Jackson on its own would guess UTF-16 or UTF-32 from NUL bytes and accept overlong or
      * out-of-range UTF-8 sequences (0xC0 0xAF reads as '/'), so the bytes are checked first: JSON
      * between systems is UTF-8 (RFC 8259 §8.1), and a raw NUL byte is never valid JSON text.
+     *
+     * @param bad what {@link Utf8#scan} found: the offset of the first invalid byte, or negative
      */
-    private JsonNode parse(byte[] json) {
-        int bad = Utf8.firstInvalid(json);
+    private JsonNode parse(byte[] json, int bad) {
         // The parser is ours rather than the mapper's so that even a limit error can say where it was.
         try (JsonParser parser = mapper.createParser(json)) {
             if (bad >= 0) {
@@ -186,21 +192,6 @@ final class JsonSupport {
             // Jackson may trip over the same bytes: the last place reached is the answer.
         }
         return path;
-    }
-
-    /**
-     * Jackson refuses UTF-8-encoded surrogates but decodes a {@code \ud800} escape into a lone
-     * surrogate, which is no character at all: it cannot be stored as UTF-8 (PostgreSQL refuses it)
-     * and may silently turn into '?' on the way. Only such an escape can produce one, so the tree is
-     * searched only when the bytes contain one, which keeps the common read free of the walk.
-     */
-    private static boolean hasSurrogateEscape(byte[] json) {
-        for (int i = 0; i + 2 < json.length; i++) {
-            if (json[i] == '\\' && json[i + 1] == 'u' && (json[i + 2] | 0x20) == 'd') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The path of the first string or field name holding an unpaired surrogate, or {@code null}. */

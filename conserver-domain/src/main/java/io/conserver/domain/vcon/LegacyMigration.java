@@ -28,8 +28,8 @@ final class LegacyMigration {
 
     List<Problem> migrate(ObjectNode root) {
         List<Problem> warnings = new ArrayList<>(0);
-        rename(root, "appended", "amended", "", warnings);
-        rename(root, "must_support", "critical", "", warnings);
+        rename(root, "appended", "amended", ValidationPath.ROOT, warnings);
+        rename(root, "must_support", "critical", ValidationPath.ROOT, warnings);
         eachObject(root, "dialog", (d, path) -> migrateDialog(d, path, warnings));
         eachObject(root, "attachments", (a, path) -> {
             rename(a, "type", "purpose", path, warnings);
@@ -39,19 +39,19 @@ final class LegacyMigration {
         return warnings;
     }
 
-    private void migrateDialog(ObjectNode dialog, String path, List<Problem> warnings) {
+    private void migrateDialog(ObjectNode dialog, ValidationPath path, List<Problem> warnings) {
         rename(dialog, "transfer-target", "transfer_target", path, warnings);
         rename(dialog, "target-dialog", "target_dialog", path, warnings);
         migrateContent(dialog, path, warnings);
         JsonNode type = dialog.get("type");
         if (lenient && type != null && ("audio".equals(type.asText()) || "video".equals(type.asText()))) {
             dialog.put("type", Dialog.RECORDING);
-            warnings.add(Problem.warning(path + ".type",
+            warnings.add(Problem.warning(path.field("type").toString(),
                     "dialog type \"" + type.asText() + "\" is a legacy name, read as \"recording\""));
         }
     }
 
-    private void migrateContent(ObjectNode item, String path, List<Problem> warnings) {
+    private void migrateContent(ObjectNode item, ValidationPath path, List<Problem> warnings) {
         rename(item, "mimetype", "mediatype", path, warnings);
         migrateAlgSignature(item, path, warnings);
         JsonNode encoding = item.get("encoding");
@@ -71,7 +71,7 @@ final class LegacyMigration {
      * stringified objects and arrays, so only those are unwrapped: any other string is a core-03 JSON
      * string value and must stay one ({@code "123"} is not the number 123).
      */
-    private void parseStringifiedJson(ObjectNode item, String text, String path, List<Problem> warnings) {
+    private void parseStringifiedJson(ObjectNode item, String text, ValidationPath path, List<Problem> warnings) {
         if (!looksLikeContainer(text)) {
             return;
         }
@@ -84,7 +84,7 @@ final class LegacyMigration {
                     && JsonSupport.containerDepth(parsed, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH
                     && !(text.contains("\\u") && JsonSupport.findLoneSurrogate(parsed, "") != null)) {
                 item.set("body", parsed);
-                warnings.add(Problem.warning(path + ".body",
+                warnings.add(Problem.warning(path.field("body").toString(),
                         "a json body given as a string is read as the JSON it contains (core-03 form)"));
             }
         } catch (Exception notJson) {
@@ -103,19 +103,20 @@ final class LegacyMigration {
     }
 
     /** vcon-lib writes encoding "base64" (standard alphabet); the draft only knows base64url. */
-    private void reencodeBase64(ObjectNode item, String text, String path, List<Problem> warnings) {
+    private void reencodeBase64(ObjectNode item, String text, ValidationPath path, List<Problem> warnings) {
         try {
             byte[] raw = Base64.getMimeDecoder().decode(text.replace('-', '+').replace('_', '/'));
             item.put("body", Base64.getUrlEncoder().withoutPadding().encodeToString(raw));
             item.put("encoding", Content.BASE64URL);
-            warnings.add(Problem.warning(path + ".encoding", "encoding \"base64\" is read as base64url"));
+            warnings.add(Problem.warning(path.field("encoding").toString(),
+                    "encoding \"base64\" is read as base64url"));
         } catch (IllegalArgumentException bad) {
             // Leave it: the validator reports the unknown encoding with its path.
         }
     }
 
     /** 0.0.1 carried {@code alg: "SHA-512"} and {@code signature}; 0.0.2 merged them into content_hash. */
-    private static void migrateAlgSignature(ObjectNode item, String path, List<Problem> warnings) {
+    private static void migrateAlgSignature(ObjectNode item, ValidationPath path, List<Problem> warnings) {
         JsonNode alg = item.get("alg");
         JsonNode signature = item.get("signature");
         if (alg == null || signature == null || !alg.isTextual() || !signature.isTextual() || item.has("content_hash")) {
@@ -124,14 +125,15 @@ final class LegacyMigration {
         String name = alg.textValue().toLowerCase(Locale.ROOT).replace("-", "");
         String digest = "sha512".equals(name) ? sha512Digest(signature.textValue()) : null;
         if (digest == null) {
-            warnings.add(Problem.warning(path + ".alg", "legacy alg \"" + alg.textValue()
+            warnings.add(Problem.warning(path.field("alg").toString(), "legacy alg \"" + alg.textValue()
                     + "\" with signature cannot be read as a content_hash; both are kept as they are"));
             return;
         }
         item.remove("alg");
         item.remove("signature");
         item.set("content_hash", TextNode.valueOf("sha512-" + digest));
-        warnings.add(Problem.warning(path + ".alg", "legacy alg and signature are read as content_hash"));
+        warnings.add(Problem.warning(path.field("alg").toString(),
+                "legacy alg and signature are read as content_hash"));
     }
 
     /**
@@ -154,7 +156,7 @@ final class LegacyMigration {
         }
     }
 
-    private static void rename(ObjectNode node, String from, String to, String path, List<Problem> warnings) {
+    private static void rename(ObjectNode node, String from, String to, ValidationPath path, List<Problem> warnings) {
         if (!node.has(from) || node.has(to)) {
             return;
         }
@@ -167,12 +169,12 @@ final class LegacyMigration {
         for (int i = 0; i < names.size(); i++) {
             node.set(names.get(i).equals(from) ? to : names.get(i), values.get(i));
         }
-        String where = path.isEmpty() ? from : path + "." + from;
-        warnings.add(Problem.warning(where, "'" + from + "' is a legacy name, read as '" + to + "'"));
+        warnings.add(Problem.warning(path.field(from).toString(),
+                "'" + from + "' is a legacy name, read as '" + to + "'"));
     }
 
     private interface ItemVisitor {
-        void visit(ObjectNode item, String path);
+        void visit(ObjectNode item, ValidationPath path);
     }
 
     private static void eachObject(ObjectNode root, String array, ItemVisitor visitor) {
@@ -180,9 +182,11 @@ final class LegacyMigration {
         if (list == null || !list.isArray()) {
             return;
         }
+        // The path is built as text only for a warning: most vCons need no migration at all.
+        ValidationPath prefix = ValidationPath.ROOT.field(array);
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) instanceof ObjectNode item) {
-                visitor.visit(item, array + "[" + i + "]");
+                visitor.visit(item, prefix.index(i));
             }
         }
     }

@@ -88,46 +88,69 @@ final class Rfc3339 {
         return null;
     }
 
+    /** The longest text {@link #format(OffsetDateTime, char[])} writes: nine fraction digits and an offset. */
+    static final int MAX_CHARS = 35;
+
     /** {@code 2025-01-31T12:34:56Z}, with as many fraction digits as the value needs (3, 6 or 9). */
     static String format(OffsetDateTime t) {
-        StringBuilder b = new StringBuilder(35);
+        char[] out = new char[MAX_CHARS];
+        int length = format(t, out);
+        return length < 0 ? t.toString() : new String(out, 0, length);
+    }
+
+    /**
+     * Writes {@link #format(OffsetDateTime)} into {@code out}, which holds {@link #MAX_CHARS}, and
+     * returns its length; -1 for a year outside RFC 3339's range, which only java.time can write (in its
+     * extended form). The writer hands the characters to the generator, so no String is built per date.
+     */
+    static int format(OffsetDateTime t, char[] out) {
         int year = t.getYear();
         if (year < 0 || year > 9999) {
-            return t.toString(); // outside RFC 3339's range: let java.time write its extended form
+            return -1;
         }
-        pad(b, year, 4).append('-');
-        pad(b, t.getMonthValue(), 2).append('-');
-        pad(b, t.getDayOfMonth(), 2).append('T');
-        pad(b, t.getHour(), 2).append(':');
-        pad(b, t.getMinute(), 2).append(':');
-        pad(b, t.getSecond(), 2);
+        pad(out, 0, year, 4);
+        out[4] = '-';
+        pad(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        pad(out, 8, t.getDayOfMonth(), 2);
+        out[10] = 'T';
+        pad(out, 11, t.getHour(), 2);
+        out[13] = ':';
+        pad(out, 14, t.getMinute(), 2);
+        out[16] = ':';
+        pad(out, 17, t.getSecond(), 2);
+        int i = 19;
         int nanos = t.getNano();
         if (nanos != 0) {
-            b.append('.');
+            out[i++] = '.';
             if (nanos % 1_000_000 == 0) {
-                pad(b, nanos / 1_000_000, 3);
+                i = pad(out, i, nanos / 1_000_000, 3);
             } else if (nanos % 1000 == 0) {
-                pad(b, nanos / 1000, 6);
+                i = pad(out, i, nanos / 1000, 6);
             } else {
-                pad(b, nanos, 9);
+                i = pad(out, i, nanos, 9);
             }
         }
         int offset = t.getOffset().getTotalSeconds();
         if (offset == 0) {
-            return b.append('Z').toString();
+            out[i] = 'Z';
+            return i + 1;
         }
-        b.append(offset < 0 ? '-' : '+');
+        out[i++] = offset < 0 ? '-' : '+';
         int abs = Math.abs(offset);
-        pad(b, abs / 3600, 2).append(':');
-        return pad(b, (abs / 60) % 60, 2).toString();
+        i = pad(out, i, abs / 3600, 2);
+        out[i++] = ':';
+        return pad(out, i, (abs / 60) % 60, 2);
     }
 
-    private static StringBuilder pad(StringBuilder b, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            b.append('0');
+    /** Writes {@code value} as exactly {@code width} digits at {@code at}; returns the index after them. */
+    private static int pad(char[] out, int at, int value, int width) {
+        int end = at + width;
+        for (int i = end - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
-        return b.append(digits);
+        return end;
     }
 
     private static boolean digits(String s, int from, int to) {

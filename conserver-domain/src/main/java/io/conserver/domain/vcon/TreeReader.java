@@ -105,11 +105,12 @@ final class TreeReader {
                 f[13], f[14], f[15], f[16], Extras.adopt(extras));
     }
 
+    /** The most numerous object of a vCon, so a plain loop, and an extras map only when there are extras. */
     static Dialog dialog(JsonNode node) {
         Dialog.Builder b = Dialog.builder(null);
-        LinkedHashMap<String, JsonNode> extras = new LinkedHashMap<>();
+        LinkedHashMap<String, JsonNode> extras = null;
         ContentReader content = new ContentReader();
-        node.fields().forEachRemaining(e -> {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             JsonNode v = e.getValue();
             boolean mapped = content.accept(e.getKey(), v) || switch (e.getKey()) {
                 case "type" -> v.isTextual() && set(() -> b.type(v.textValue()));
@@ -136,9 +137,10 @@ final class TreeReader {
                 default -> false;
             };
             if (!mapped) {
+                extras = extras == null ? new LinkedHashMap<>() : extras;
                 extras.put(e.getKey(), v);
             }
-        });
+        }
         return b.content(content.build()).extras(Extras.adopt(extras)).build();
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class TreeWriter {
     private final JsonGenerator g;
+    /** One buffer per document for the dates, which would otherwise each build a String to copy. */
+    private final char[] date = new char[Rfc3339.MAX_CHARS];
 
     TreeWriter(JsonGenerator g) {
         this.g = g;
@@ -322,7 +324,7 @@ final class TreeWriter {
     private void content(Content c) throws IOException {
         if (c.rawBody() != null) {
             g.writeFieldName("body");
-            g.writeTree(c.rawBody());
+            NodeWriter.write(g, c.rawBody());
         }
         str("encoding", c.encoding());
         str("url", c.url());
@@ -362,7 +364,7 @@ final class TreeWriter {
             }
             try {
                 g.writeFieldName(name);
-                g.writeTree(value);
+                NodeWriter.write(g, value);
             } catch (IOException e) {
                 failure[0] = e;
             }
@@ -379,8 +381,15 @@ final class TreeWriter {
     }
 
     private void date(String name, OffsetDateTime value) throws IOException {
-        if (value != null) {
-            g.writeStringField(name, Rfc3339.format(value));
+        if (value == null) {
+            return;
+        }
+        int length = Rfc3339.format(value, date);
+        g.writeFieldName(name);
+        if (length < 0) {
+            g.writeString(Rfc3339.format(value));
+        } else {
+            g.writeString(date, 0, length);
         }
     }
 

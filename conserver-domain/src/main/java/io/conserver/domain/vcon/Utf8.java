@@ -14,21 +14,41 @@ final class Utf8 {
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long LOW_BITS = 0x0101010101010101L;
 
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
+    /** What {@link #scan} returns for valid text without a {@code \\u} escape starting with d. */
+    static final int VALID = -1;
+    /** What {@link #scan} returns for valid text that may escape a surrogate ({@code \\ud800}). */
+    static final int VALID_WITH_SURROGATE_ESCAPE = -2;
+
     private Utf8() {
     }
 
-    /** The offset of the first byte that is not part of valid, NUL-free UTF-8, or -1. */
-    static int firstInvalid(byte[] b) {
+    /**
+     * The offset of the first byte that is not part of valid, NUL-free UTF-8, or {@link #VALID} /
+     * {@link #VALID_WITH_SURROGATE_ESCAPE}. The reader must look for unpaired surrogates only when the
+     * bytes hold a {@code \\u} followed by d or D, and finding that in the same pass saves a second
+     * walk over every byte of every document.
+     */
+    static int scan(byte[] b) {
+        boolean surrogateEscape = false;
         int i = 0;
         int n = b.length;
         while (i < n) {
             if (i + 8 <= n) {
                 long word = (long) LONGS.get(b, i);
-                // No high bit set and no zero byte: eight plain ASCII characters.
-                if ((word & HIGH_BITS) == 0 && ((word - LOW_BITS) & ~word & HIGH_BITS) == 0) {
+                long slashes = word ^ BACKSLASHES;
+                // No high bit set, no zero byte and no backslash: eight plain ASCII characters.
+                if ((word & HIGH_BITS) == 0 && ((word - LOW_BITS) & ~word & HIGH_BITS) == 0
+                        && ((slashes - LOW_BITS) & ~slashes & HIGH_BITS) == 0) {
                     i += 8;
                     continue;
                 }
+            }
+            if (b[i] == '\\') {
+                surrogateEscape |= i + 2 < n && b[i + 1] == 'u' && (b[i + 2] | 0x20) == 'd';
+                i++;
+                continue;
             }
             int length = sequenceLength(b, i);
             if (length == 0) {
@@ -36,7 +56,7 @@ final class Utf8 {
             }
             i += length;
         }
-        return -1;
+        return surrogateEscape ? VALID_WITH_SURROGATE_ESCAPE : VALID;
     }
 
     /** The length of the valid sequence starting at {@code i}, or 0 when it is invalid. */

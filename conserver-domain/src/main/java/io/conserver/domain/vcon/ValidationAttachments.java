@@ -52,9 +52,12 @@ final class ValidationAttachments {
         ctx.date(attachment, prefix, "start");
         JsonNode party = attachment.get("party");
         if (!present(party)) {
-            ValidationPath path = prefix.field("party");
-            ctx.lenientWarning(path, path + " is missing; core-03 requires the index of the party that "
-                    + "distributed the attachment");
+            // The tags attachment (vcon-lib's, see VconTags) labels the whole vCon: no party distributed it.
+            if (!isTags(attachment)) {
+                ValidationPath path = prefix.field("party");
+                ctx.lenientWarning(path, path + " is missing; core-03 requires the index of the party that "
+                        + "distributed the attachment");
+            }
         } else if (!ValidationContext.isIndex(party, ctx.partyCount)) {
             ctx.partyIndex(party, prefix.field("party"));
         }
@@ -64,6 +67,11 @@ final class ValidationAttachments {
         }
         ValidationContent.check(ctx, attachment, prefix);
         ctx.unknownFields(attachment, prefix, ATTACHMENT_FIELDS);
+    }
+
+    private static boolean isTags(JsonNode attachment) {
+        JsonNode purpose = attachment.get("purpose");
+        return purpose != null && VconTags.PURPOSE.equals(purpose.textValue());
     }
 
     private static void analysis(ValidationContext ctx, JsonNode analysis, ValidationPath prefix) {

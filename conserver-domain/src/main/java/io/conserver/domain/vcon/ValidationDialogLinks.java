@@ -21,10 +21,14 @@ final class ValidationDialogLinks {
     private ValidationDialogLinks() {
     }
 
-    static void check(ValidationContext ctx, JsonNode dialog, ValidationPath prefix) {
+    /** {@code references}: whether the dialog has any reference field besides {@code parties}. */
+    static void check(ValidationContext ctx, JsonNode dialog, ValidationPath prefix, boolean references) {
         JsonNode parties = dialog.get("parties");
         if (present(parties)) {
             channels(ctx, parties, prefix.field("parties"));
+        }
+        if (!references) {
+            return;
         }
         for (String field : PARTY_FIELDS) {
             JsonNode v = dialog.get(field);

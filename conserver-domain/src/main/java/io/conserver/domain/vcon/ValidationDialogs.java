@@ -21,8 +21,19 @@ final class ValidationDialogs {
     private static final Set<String> DISPOSITIONS =
             Set.of("no-answer", "congestion", "failed", "busy", "hung-up", "voicemail-no-message");
     private static final Set<DialogType> WITHOUT_CONTENT = EnumSet.of(TRANSFER, INCOMPLETE, RECORDING_SET);
-    /** Every known dialog field, mapped to the types its -04 table cell marks X (must not). */
-    private static final Map<String, Set<DialogType>> FORBIDDEN_ON = forbiddenOn();
+    /** Every known dialog field and its rule. */
+    private static final Map<String, Rule> RULES = rules();
+
+    /**
+     * What the -04 table says about one field.
+     *
+     * @param forbiddenOn the types its table cell marks X (must not)
+     * @param reference   true for the fields that refer to parties or dialogs, {@code parties} aside: a call
+     *                    or message rarely has any, and looking each up by name would be a dozen failed
+     *                    lookups per dialog, so they are checked only when the field scan has seen one
+     */
+    private record Rule(Set<DialogType> forbiddenOn, boolean reference) {
+    }
 
     private ValidationDialogs() {
     }
@@ -44,12 +55,14 @@ final class ValidationDialogs {
         }
         DialogType type = ctx.dialogType(index);
         type(ctx, dialog.get("type"), prefix, type);
-        fields(ctx, dialog, prefix, type);
+        boolean references = fields(ctx, dialog, prefix, type);
         ctx.date(dialog, prefix, "start");
         duration(ctx, dialog.get("duration"), prefix);
         disposition(ctx, dialog.get("disposition"), prefix, type);
-        ValidationDialogLinks.check(ctx, dialog, prefix);
-        ValidationPartyHistory.check(ctx, dialog, prefix);
+        ValidationDialogLinks.check(ctx, dialog, prefix, references);
+        if (references) {
+            ValidationPartyHistory.check(ctx, dialog, prefix);
+        }
         if (type == null || !WITHOUT_CONTENT.contains(type)) {
             ValidationContent.check(ctx, dialog, prefix);
         }
@@ -70,21 +83,29 @@ final class ValidationDialogs {
         }
     }
 
-    /** Unknown fields, and fields the applicability table forbids on this type, in document order. */
-    private static void fields(ValidationContext ctx, JsonNode dialog, ValidationPath prefix, DialogType type) {
+    /**
+     * Unknown fields, and fields the applicability table forbids on this type, in document order.
+     * Returns whether any {@link Rule#reference} field is there.
+     */
+    private static boolean fields(ValidationContext ctx, JsonNode dialog, ValidationPath prefix, DialogType type) {
+        boolean references = false;
         for (Map.Entry<String, JsonNode> field : dialog.properties()) {
-            Set<DialogType> forbidden = FORBIDDEN_ON.get(field.getKey());
-            if (forbidden == null) {
+            Rule rule = RULES.get(field.getKey());
+            if (rule == null) {
                 ctx.unknownField(prefix, field.getKey());
-            } else if (type != null && forbidden.contains(type) && present(field.getValue())) {
+                continue;
+            }
+            if (type != null && rule.forbiddenOn().contains(type) && present(field.getValue())) {
                 ValidationPath path = prefix.field(field.getKey());
                 ctx.error(path, path + " must not appear on a " + type.label + " dialog");
             }
+            references |= rule.reference();
         }
         if (type == RECORDING_SET && !present(dialog.get("recordings"))) {
             ValidationPath path = prefix.field("recordings");
             ctx.error(path, path + " is required on a recording-set dialog");
         }
+        return references;
     }
 
     private static void duration(ValidationContext ctx, JsonNode duration, ValidationPath prefix) {
@@ -115,25 +136,26 @@ final class ValidationDialogs {
         }
     }
 
-    private static Map<String, Set<DialogType>> forbiddenOn() {
-        Map<String, Set<DialogType>> table = new HashMap<>();
+    private static Map<String, Rule> rules() {
+        Map<String, Rule> table = new HashMap<>();
         for (String field : new String[] {"type", "start", "duration", "disposition", "application",
             "campaign", "interaction_type", "interaction_id", "skill"}) {
-            table.put(field, EnumSet.noneOf(DialogType.class));
+            table.put(field, new Rule(EnumSet.noneOf(DialogType.class), false));
         }
-        for (String field : new String[] {"parties", "originator", "session_id", "party_history"}) {
-            table.put(field, EnumSet.of(TRANSFER));
+        table.put("parties", new Rule(EnumSet.of(TRANSFER), false));
+        for (String field : new String[] {"originator", "session_id", "party_history"}) {
+            table.put(field, new Rule(EnumSet.of(TRANSFER), true));
         }
         for (String field : new String[] {"mediatype", "filename", "body", "encoding", "url", "content_hash",
             "message_id"}) {
-            table.put(field, WITHOUT_CONTENT);
+            table.put(field, new Rule(WITHOUT_CONTENT, false));
         }
         for (String field : new String[] {"transferee", "transferor", "transfer_target", "original",
             "consultation", "target_dialog"}) {
-            table.put(field, EnumSet.complementOf(EnumSet.of(TRANSFER)));
+            table.put(field, new Rule(EnumSet.complementOf(EnumSet.of(TRANSFER)), true));
         }
-        table.put("recordings", EnumSet.complementOf(EnumSet.of(RECORDING_SET)));
-        table.put("recording_set", EnumSet.complementOf(EnumSet.of(RECORDING)));
+        table.put("recordings", new Rule(EnumSet.complementOf(EnumSet.of(RECORDING_SET)), true));
+        table.put("recording_set", new Rule(EnumSet.complementOf(EnumSet.of(RECORDING)), true));
         return Map.copyOf(table);
     }
 }

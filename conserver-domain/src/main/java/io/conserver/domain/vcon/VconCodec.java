@@ -107,7 +107,7 @@ public final class VconCodec {
     }
 
     public byte[] write(Vcon vcon) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        ExactBytes out = new ExactBytes();
         write(vcon, out);
         return out.toByteArray();
     }

@@ -14,9 +14,14 @@ public enum VconForm {
     /**
      * The form of a parsed document. Anything that is neither signed nor encrypted counts as unsigned,
      * so the unsigned reader is the one that rejects non-objects with a proper message.
+     *
+     * <p>A document with any of the content arrays is the vCon itself, whatever else it carries: a JWS
+     * or JWE object never has them, while vcon-lib's {@code sign()} writes {@code payload} and
+     * {@code signatures} into the unsigned vCon (not the draft's JWS, and with no certificate to verify).
+     * Such a vCon is read as unsigned, its inline signature kept as unknown fields.
      */
     public static VconForm detect(JsonNode root) {
-        if (root == null || !root.isObject()) {
+        if (root == null || !root.isObject() || hasContent(root)) {
             return UNSIGNED;
         }
         if (root.has("payload") && root.has("signatures")) {
@@ -26,6 +31,10 @@ public enum VconForm {
             return ENCRYPTED;
         }
         return UNSIGNED;
+    }
+
+    private static boolean hasContent(JsonNode root) {
+        return root.has("parties") || root.has("dialog") || root.has("analysis") || root.has("attachments");
     }
 
     /** True when the bytes start with the gzip magic number (0x1f 0x8b); check this before parsing. */

@@ -54,6 +54,25 @@ class VconEditorTagsTest {
     }
 
     @Test
+    void aTaggedVconPassesStrictReading() {
+        Vcon tagged = VconTags.addTag(vcon(), "priority", "high", LATER);
+        VconCodec strict = VconCodec.strict();
+        assertThat(strict.check(strict.write(tagged))).noneMatch(p -> p.path().startsWith("attachments"));
+    }
+
+    @Test
+    void vconLibTagsWithTheLegacyTypeNamePassStrictReading() {
+        String legacy = """
+                {"uuid": "019b0a4e-2c1a-8e3f-9dd8-dd37220d739c", "created_at": "2026-11-20T15:04:05Z",
+                 "parties": [{"tel": "+15551234567"}],
+                 "attachments": [{"type": "tags", "encoding": "json", "body": ["priority:high"]}]}
+                """;
+        List<Problem> problems = VconCodec.strict().read(legacy).warnings();
+        assertThat(problems).extracting(Problem::path).containsExactly("attachments[0].type");
+        assertThat(VconTags.tags(VconCodec.strict().parse(legacy))).containsExactly(entry("priority", "high"));
+    }
+
+    @Test
     void addingReplacesTheValueForTheNameAndKeepsTheOthersInOrder() throws Exception {
         Vcon tagged = VconTags.addTag(vcon(), "priority", "high", LATER);
         tagged = VconTags.addTag(tagged, "queue", "billing", LATER);

@@ -682,6 +682,21 @@ class VconValidatorTest {
     }
 
     @Test
+    void tagsAttachmentNeedsNoPartyEvenInStrictMode() {
+        ObjectNode v = minimal();
+        ((ArrayNode) v.get("attachments")).add(node("{'purpose': 'tags', 'encoding': 'json', "
+                + "'body': ['lang:en', 'queue:billing']}"));
+        assertClean(v);
+    }
+
+    @Test
+    void tagsAttachmentPartyIsStillCheckedWhenGiven() {
+        ObjectNode v = minimal();
+        attachment(v).put("purpose", "tags").put("party", 2);
+        assertError(v, "attachments[0].party", "party");
+    }
+
+    @Test
     void analysisDialogOutOfRangeIsAnError() {
         ObjectNode v = minimal();
         analysis(v).put("dialog", 3);
