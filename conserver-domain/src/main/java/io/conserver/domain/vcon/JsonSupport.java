@@ -392,6 +392,13 @@ final class JsonSupport {
             // Jackson goes on about ObjectNode and its feature flag; the reader needs the rule.
             line = line.substring(0, detail) + ": a name may appear only once in an object";
         }
+        if (line.startsWith("Trailing token")) {
+            // Jackson names its own classes and feature flags here; say what is wrong with the input.
+            int found = line.indexOf("found ");
+            int end = found < 0 ? -1 : line.indexOf(" after", found);
+            line = "there is more after the end of the JSON value"
+                    + (found >= 0 && end > found ? " (" + line.substring(found, end) + ")" : "");
+        }
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }

@@ -51,6 +51,13 @@ class HostileInputTest {
     }
 
     @Test
+    void contentAfterTheValueIsNamedPlainly() {
+        InvalidVconException e = assertInvalid(bytes("{\"uuid\": \"" + UUID + "\"} {\"more\": 1}"), "$", ErrorCategory.INVALID_INPUT);
+        assertThat(e.problems().get(0).message()).contains("there is more after the end of the JSON value")
+                .doesNotContain("com.fasterxml").doesNotContain("FAIL_ON");
+    }
+
+    @Test
     void deepNesting() {
         assertFast(() -> assertInvalid(bytes("[".repeat(10_000)), null, ErrorCategory.INVALID_INPUT));
         assertFast(() -> assertInvalid(bytes("{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)), null,
