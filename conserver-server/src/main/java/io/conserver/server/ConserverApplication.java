@@ -15,6 +15,7 @@ import io.conserver.server.admin.ReloadConfigTask;
 import io.conserver.server.admin.ReprocessDeadLettersTask;
 import io.conserver.server.api.ApiExceptionMappers;
 import io.conserver.server.api.ChainsResource;
+import io.conserver.server.api.CloseAfterRefusal;
 import io.conserver.server.api.ConfigResource;
 import io.conserver.server.api.DeadLetterResource;
 import io.conserver.server.api.ExternalIngressResource;
@@ -138,6 +139,7 @@ public final class ConserverApplication extends Application<ConserverConfigurati
 
         environment.jersey().setUrlPattern("/api/*");
         environment.jersey().register(new TokenFilter(configuration.getAuth().getHeader(), tokens, listTokens(configuration.getAuth())));
+        environment.jersey().register(new CloseAfterRefusal());
         for (Class<?> resource : List.of(VconResource.class, VconsResource.class, ListsResource.class, ChainsResource.class,
                 DeadLetterResource.class, ListDepthsResource.class, ConfigResource.class, ExternalIngressResource.class, StatusResource.class,
                 OpenApiResource.class)) {
