@@ -14,6 +14,7 @@ import io.conserver.server.admin.ReloadConfigTask;
 import io.conserver.server.admin.ReprocessDeadLettersTask;
 import io.conserver.server.api.ApiExceptionMappers;
 import io.conserver.server.api.ChainsResource;
+import io.conserver.server.api.CloseAfterRefusal;
 import io.conserver.server.api.ConfigResource;
 import io.conserver.server.api.DeadLetterResource;
 import io.conserver.server.api.ExternalIngressResource;
@@ -149,6 +150,7 @@ public final class ConserverApplication extends Application<ConserverConfigurati
         environment.jersey().setUrlPattern("/api/*");
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         environment.jersey().register(new TokenFilter(configuration.getAuth().getHeader(), tokens, listTokens(configuration.getAuth())));
+        environment.jersey().register(new CloseAfterRefusal());
         for (Class<?> resource : RESOURCES) {
             environment.jersey().register(injector.getInstance(resource));
         }

@@ -1,5 +1,7 @@
 package io.conserver.app.runtime;
 
+import io.conserver.domain.error.ConserverException;
+import io.conserver.domain.error.ErrorCategory;
 import io.conserver.domain.port.out.DeadLetter;
 import io.conserver.domain.port.out.HistoryEntry;
 import io.conserver.domain.port.out.WorkQueue;
@@ -54,21 +56,38 @@ final class StorageStage {
         long started = System.nanoTime();
         Exception last = null;
         int attempts = step.retry().maxAttempts();
+        int made = 0;
         for (int attempt = 1; attempt <= attempts; attempt++) {
+            made = attempt;
             try {
                 step.storage().save(vcon);
                 return entry(chain, step, "saved", started, attempt > 1 ? "after " + attempt + " attempts" : "");
             } catch (RuntimeException e) {
                 last = e;
                 LOG.warn("storage {} failed to save vCon {} (attempt {} of {}): {}", step.name(), vcon.uuid(), attempt, attempts, e.toString());
+                if (!retriable(e)) {
+                    break;
+                }
                 if (attempt < attempts) {
                     Thread.sleep(step.retry().delayAfter(attempt).toMillis());
                 }
             }
         }
         String reason = String.valueOf(last);
-        queue.deadLetter(step.deadLetterList(), new DeadLetter(vcon.uuid(), reason, chain, step.name(), attempts, clock.instant(), Optional.empty()));
+        queue.deadLetter(step.deadLetterList(), new DeadLetter(vcon.uuid(), reason, chain, step.name(), made, clock.instant(), Optional.empty()));
         return entry(chain, step, "dead_letter", started, reason);
+    }
+
+    /**
+     * Whether saving again may help. A vCon too large for the storage, an invalid uuid or a missing
+     * vCon gives the same answer every time, so it is dead-lettered at once (as the storage docs say).
+     */
+    private static boolean retriable(RuntimeException e) {
+        if (e instanceof ConserverException c) {
+            return c.category() != ErrorCategory.TOO_LARGE && c.category() != ErrorCategory.INVALID_INPUT
+                    && c.category() != ErrorCategory.NOT_FOUND;
+        }
+        return !(e instanceof IllegalArgumentException);
     }
 
     private HistoryEntry entry(String chain, StorageStep step, String outcome, long started, String detail) {

@@ -2,6 +2,8 @@ package io.conserver.server.api;
 
 import io.conserver.app.runtime.ChainInfo;
 import io.conserver.app.runtime.ConserverEngine;
+import io.conserver.app.usecase.RequestRefusedException;
+import io.conserver.domain.port.out.VconStore;
 import io.conserver.domain.port.out.WorkQueue;
 import io.conserver.server.config.ConserverConfiguration;
 import jakarta.inject.Inject;
@@ -26,6 +28,7 @@ import java.util.Map;
 public final class ChainsResource {
     private final ConserverEngine engine;
     private final WorkQueue queue;
+    private final VconStore store;
     private final long maxBodyBytes;
     private final int maxIds;
 
@@ -33,6 +36,7 @@ public final class ChainsResource {
     public ChainsResource(ConserverEngine engine, RuntimeParts parts, ConserverConfiguration configuration) {
         this.engine = engine;
         this.queue = parts.queue();
+        this.store = parts.store();
         this.maxBodyBytes = configuration.getApi().getMaxBodySize().toBytes();
         this.maxIds = configuration.getApi().getMaxListLimit();
     }
@@ -48,12 +52,16 @@ public final class ChainsResource {
         return engine.chains().stream().map(this::view).toList();
     }
 
-    /** Runs the chain over the given ids (the request trigger). */
+    /** Runs the chain over the given ids of stored vCons (the request trigger); refused whole if any id is unknown. */
     @POST
     @Path("/{name}/run")
     @Consumes(MediaType.WILDCARD)
     public Response run(@PathParam("name") String name, InputStream body) throws IOException {
         List<String> ids = IdLists.read(Bodies.read(body, maxBodyBytes, "the id list"), maxIds);
+        List<String> missing = ids.stream().filter(id -> !store.exists(id)).limit(10).toList();
+        if (!missing.isEmpty()) {
+            throw RequestRefusedException.notFound("no vCon is stored under " + missing + "; nothing was queued");
+        }
         engine.run(name, ids);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("chain", name);
