@@ -46,7 +46,7 @@ public final class ConfigCompiler {
         snapshot.of(ConfigKind.STORAGE).forEach((name, doc) -> buildStorage(name, doc, problems, storages));
         Map<String, ChainPlan> chains = new LinkedHashMap<>();
         snapshot.of(ConfigKind.CHAIN).forEach((name, doc) ->
-                planChain(name, doc, problems, links, linkSpecs, storages).ifPresent(p -> chains.put(name, p)));
+                planChain(name, doc, problems, links, linkSpecs, storages, snapshot).ifPresent(p -> chains.put(name, p)));
         CompiledConfig compiled = new CompiledConfig(snapshot.version(), chains, links, storages);
         if (!problems.isEmpty()) {
             compiled.close();
@@ -88,8 +88,12 @@ public final class ConfigCompiler {
     }
 
     private Optional<ChainPlan> planChain(String name, ObjectNode doc, List<ConfigProblem> problems, Map<String, Link> links,
-                                          Map<String, PluginSpec> linkSpecs, Map<String, StorageStep> storages) {
+                                          Map<String, PluginSpec> linkSpecs, Map<String, StorageStep> storages,
+                                          ConfigSnapshot snapshot) {
         String path = "chains." + name;
+        // A link or storage that is defined but failed to build has its own problem reported already;
+        // the chain naming it is then left unplanned without a second, misleading "not defined".
+        boolean namesABrokenPlugin = false;
         ChainSpec spec;
         List<ConfigProblem> found = new ArrayList<>();
         try {
@@ -112,7 +116,9 @@ public final class ConfigCompiler {
         List<LinkStep> steps = new ArrayList<>();
         for (int i = 0; i < spec.links().size(); i++) {
             String link = spec.links().get(i);
-            if (!linkSpecs.containsKey(link)) {
+            if (!linkSpecs.containsKey(link) && snapshot.of(ConfigKind.LINK).containsKey(link)) {
+                namesABrokenPlugin = true;
+            } else if (!linkSpecs.containsKey(link)) {
                 found.add(new ConfigProblem(path + ".links[" + i + "]", "no link named '" + link + "' is defined under links"));
             } else {
                 steps.add(new LinkStep(link, links.get(link), linkSpecs.get(link).timeout().orElse(spec.linkTimeout())));
@@ -121,7 +127,9 @@ public final class ConfigCompiler {
         List<StorageStep> chainStorages = new ArrayList<>();
         for (int i = 0; i < spec.storages().size(); i++) {
             String storage = spec.storages().get(i);
-            if (!storages.containsKey(storage)) {
+            if (!storages.containsKey(storage) && snapshot.of(ConfigKind.STORAGE).containsKey(storage)) {
+                namesABrokenPlugin = true;
+            } else if (!storages.containsKey(storage)) {
                 found.add(new ConfigProblem(path + ".storages[" + i + "]", "no storage named '" + storage + "' is defined under storages"));
             } else {
                 chainStorages.add(storages.get(storage));
@@ -135,7 +143,7 @@ public final class ConfigCompiler {
             }
         });
         problems.addAll(found);
-        return found.isEmpty() ? Optional.of(new ChainPlan(name, spec, steps, chainStorages)) : Optional.empty();
+        return found.isEmpty() && !namesABrokenPlugin ? Optional.of(new ChainPlan(name, spec, steps, chainStorages)) : Optional.empty();
     }
 
     private static void collect(List<ConfigProblem> problems, String path, Runnable step) {

@@ -65,13 +65,24 @@ class ConfigCompilerTest {
                 p -> assertThat(p).startsWith("links.b.options.millis: "),
                 p -> assertThat(p).startsWith("links.c.options.colour: unknown option 'colour'"),
                 p -> assertThat(p).startsWith("storages.s.type: unknown storage type 'tape'; known types are [memory]"),
-                p -> assertThat(p).isEqualTo("chains.main.links[0]: no link named 'a' is defined under links"),
                 p -> assertThat(p).isEqualTo("chains.main.links[1]: no link named 'missing' is defined under links"),
                 p -> assertThat(p).isEqualTo("chains.main.storages[0]: no storage named 'gone' is defined under storages"),
                 p -> assertThat(p).isEqualTo("chains.main.workers: must be greater than or equal to 1"),
                 p -> assertThat(p).isEqualTo("chains.other.links: must not be empty"),
-                p -> assertThat(p).startsWith("chains.timed.links[0]: no link named 'c'"),
                 p -> assertThat(p).startsWith("chains.timed.schedule.cron: 'not a cron' is not a cron expression"));
+    }
+
+    @Test
+    void aChainNamingAnInvalidButDefinedLinkIsNotToldTheLinkIsMissing() {
+        assertThat(problems("""
+                links:
+                  broken: {type: nosuch}
+                storages: {bad: {type: tape}}
+                chains:
+                  main: {links: [broken], storages: [bad]}
+                """)).satisfiesExactlyInAnyOrder(
+                p -> assertThat(p).startsWith("links.broken.type: unknown link type 'nosuch'"),
+                p -> assertThat(p).startsWith("storages.bad.type: unknown storage type 'tape'"));
     }
 
     @Test

@@ -25,7 +25,18 @@ public final class ReprocessDeadLettersTask extends Task {
             output.println("name the dead-letter list: ?list=...; the lists are " + engine.deadLetterListNames());
             return;
         }
-        int count = Integer.parseInt(parameters.getOrDefault("count", List.of("1000")).get(0));
+        String given = parameters.getOrDefault("count", List.of("1000")).get(0);
+        int count;
+        try {
+            count = Integer.parseInt(given.trim());
+        } catch (NumberFormatException e) {
+            output.println("count must be a whole number between 1 and 100000, was '" + given + "'");
+            return;
+        }
+        if (count < 1 || count > 100_000) {
+            output.println("count must be between 1 and 100000, was " + count);
+            return;
+        }
         for (String list : lists) {
             output.println(list + ": reprocessed " + engine.deadLetters().replay(list, count));
         }
