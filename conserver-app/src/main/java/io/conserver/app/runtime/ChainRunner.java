@@ -111,7 +111,7 @@ final class ChainRunner {
                 run.effects.absorb(context.effects());
                 record(run, step.name(), name(outcome), started, detail(outcome));
                 return Optional.of(outcome);
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | LazyVcon.StoreUnavailable e) {
                 throw e;
             } catch (Exception e) {
                 LOG.warn("link {} of chain {} failed on vCon {} (attempt {} of {}): {}", step.name(), run.plan.name(),
