@@ -7,6 +7,8 @@ import io.conserver.adapters.embedded.SqliteConfigStore;
 import io.conserver.adapters.embedded.SqliteProcessingHistory;
 import io.conserver.adapters.embedded.SqliteVconStore;
 import io.conserver.adapters.embedded.SqliteWorkQueue;
+import io.conserver.adapters.redis.RedisSettings;
+import io.conserver.adapters.redis.RedisWorkingStore;
 import io.conserver.app.config.ConfigDocuments;
 import io.conserver.app.config.OptionsBinder;
 import io.conserver.app.link.BuiltinLinks;
@@ -19,7 +21,6 @@ import io.conserver.app.runtime.RuntimeParts;
 import io.conserver.domain.port.out.ChainEvent;
 import io.conserver.domain.port.out.EventBus;
 import io.conserver.domain.port.out.Subscription;
-import io.conserver.domain.port.out.VconStore;
 import io.conserver.domain.port.out.WorkQueue;
 import io.conserver.domain.vcon.Vcon;
 import io.conserver.domain.vcon.VconCodec;
@@ -44,7 +45,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.options.KeysScanOptions;
 
 /**
  * End-to-end throughput and latency of the chain engine on the embedded store (a plain main, not
@@ -54,7 +60,8 @@ import java.util.stream.Stream;
  * {@code bench}, links {@code tag -> jq (.parties | length > 0) -> sampler (100%)}, no storages,
  * egress list {@code done}. Each round, over vCons of about 5 KB generated beforehand:
  * <ol>
- *   <li><b>ingest</b>: {@code store.put} + {@code queue.push} per vCon, from one thread, engine
+ *   <li><b>ingest</b>: {@code store.put} + {@code queue.push} per vCon (on Redis: one
+ *       {@link RedisWorkingStore#ingest}), from one thread, engine
  *       stopped (the push goes to a list no chain takes from);
  *   <li><b>drain</b>: the engine runs; the ids are pushed one by one on {@code bench} and the clock
  *       stops when the chain-finished event of the last one arrives (events of the {@code EventBus});
@@ -66,7 +73,10 @@ import java.util.stream.Stream;
  * </ol>
  * A warm-up round (2,000 vCons by default) runs first and is not reported.
  *
- * <p>Arguments: {@code [N (20000)] [workers (4)] [warm-up (2000)]}.
+ * <p>Arguments: {@code [N (20000)] [workers (4)] [warm-up (2000)] [--store embedded|redis] [--url redis://...]}.
+ * With {@code --store redis} the same rounds run on the Redis store (default {@code redis://127.0.0.1:6379})
+ * under a random key prefix whose keys are deleted at the end; ingest is then
+ * {@link RedisWorkingStore#ingest} (store + index + enqueue in one round trip, as the API does).
  */
 public final class ChainBenchmark {
     private static final String CHAIN = "bench";
@@ -84,6 +94,8 @@ public final class ChainBenchmark {
     private final RuntimeParts parts;
     private final ConfigCompiler compiler;
     private final Timings timings = new Timings();
+    private BiConsumer<Vcon, String> ingest;
+    private String ingestWhat;
 
     private ChainBenchmark(RuntimeParts parts, int workers, Vcon template) {
         this.parts = parts;
@@ -92,31 +104,39 @@ public final class ChainBenchmark {
         this.compiler = new ConfigCompiler(new Plugins(BuiltinLinks.factories(), List.of()), new OptionsBinder());
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] argv) throws Exception {
         // Hibernate Validator logs through jboss-logging, which otherwise falls back to JUL at INFO.
         System.setProperty("org.jboss.logging.provider", "slf4j");
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int workers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
-        if (n < 1 || workers < 1 || warmup < 0) {
-            System.err.println("usage: ChainBenchmark [N >= 1] [workers >= 1] [warm-up >= 0]");
+        List<String> args = new ArrayList<>();
+        String storeType = "embedded";
+        String url = "redis://127.0.0.1:6379";
+        for (int i = 0; i < argv.length; i++) {
+            if (argv[i].equals("--store") && i + 1 < argv.length) {
+                storeType = argv[++i];
+            } else if (argv[i].equals("--url") && i + 1 < argv.length) {
+                url = argv[++i];
+            } else {
+                args.add(argv[i]);
+            }
+        }
+        int n = args.size() > 0 ? Integer.parseInt(args.get(0)) : 20_000;
+        int workers = args.size() > 1 ? Integer.parseInt(args.get(1)) : 4;
+        int warmup = args.size() > 2 ? Integer.parseInt(args.get(2)) : 2_000;
+        if (n < 1 || workers < 1 || warmup < 0 || !(storeType.equals("embedded") || storeType.equals("redis"))) {
+            System.err.println("usage: ChainBenchmark [N >= 1] [workers >= 1] [warm-up >= 0] [--store embedded|redis] [--url redis://host:port]");
             System.exit(2);
         }
         Vcon template = VconCodec.lenient().read(VconSamples.ofSize(VCON_BYTES)).vcon();
         int bytes = VconCodec.lenient().write(template).length;
-        Path dir = Files.createTempDirectory("conserver-chainbench");
-        System.out.printf(Locale.ROOT, "command: ChainBenchmark %d %d %d  (N, workers, warm-up)%n", n, workers, warmup);
-        System.out.printf(Locale.ROOT, "setup: java %s, %d cores, vCon %,d bytes, chain %s: tag -> jq -> sampler 100%%, "
-                + "no storages, data dir %s%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), bytes, CHAIN, dir);
+        System.out.printf(Locale.ROOT, "command: ChainBenchmark %d %d %d --store %s  (N, workers, warm-up)%n", n, workers, warmup, storeType);
         int exit;
-        EmbeddedDatabase db = EmbeddedDatabase.open(dir);
-        InProcessEventBus events = new InProcessEventBus();
-        SqliteConfigStore config = new SqliteConfigStore(db);
-        try {
-            RuntimeParts parts = new RuntimeParts(new SqliteVconStore(db), new SqliteWorkQueue(db), config, events,
-                    new SqliteProcessingHistory(db), Clock.systemUTC());
-            ChainBenchmark bench = new ChainBenchmark(parts, workers, template);
+        try (Store store = storeType.equals("redis") ? Store.redis(url, workers) : Store.embedded()) {
+            System.out.printf(Locale.ROOT, "setup: java %s, %d cores, vCon %,d bytes, chain %s: tag -> jq -> sampler 100%%, "
+                    + "no storages, %s%n", System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors(), bytes, CHAIN, store.description());
+            ChainBenchmark bench = new ChainBenchmark(store.parts(), workers, template);
+            bench.ingest = store.ingest();
+            bench.ingestWhat = store.ingestWhat();
             bench.configure();
             if (warmup > 0) {
                 Result w = bench.round(warmup);
@@ -125,16 +145,102 @@ public final class ChainBenchmark {
                 bench.timings.clear();
             }
             Result r = bench.round(n);
-            r.print(workers);
+            r.print(workers, bench.ingestWhat);
             bench.timings.print();
             exit = r.complete() ? 0 : 1;
-        } finally {
-            config.close();
-            events.close();
-            db.close();
-            deleteRecursively(dir);
         }
         System.exit(exit);
+    }
+
+    /** The working store under test and how to close it (and remove what the benchmark left). */
+    private interface Store extends AutoCloseable {
+        RuntimeParts parts();
+
+        String description();
+
+        /** One ingest of a vCon onto a list. */
+        BiConsumer<Vcon, String> ingest();
+
+        String ingestWhat();
+
+        @Override
+        void close() throws Exception;
+
+        static Store embedded() throws IOException {
+            Path dir = Files.createTempDirectory("conserver-chainbench");
+            EmbeddedDatabase db = EmbeddedDatabase.open(dir);
+            InProcessEventBus events = new InProcessEventBus();
+            SqliteConfigStore config = new SqliteConfigStore(db);
+            RuntimeParts parts = new RuntimeParts(new SqliteVconStore(db), new SqliteWorkQueue(db), config, events,
+                    new SqliteProcessingHistory(db), Clock.systemUTC());
+            return new Store() {
+                public RuntimeParts parts() {
+                    return parts;
+                }
+
+                public String description() {
+                    return "embedded store, data dir " + dir;
+                }
+
+                public BiConsumer<Vcon, String> ingest() {
+                    return (vcon, list) -> {
+                        parts.store().put(vcon);
+                        parts.queue().push(list, vcon.uuid());
+                    };
+                }
+
+                public String ingestWhat() {
+                    return "store.put + queue.push";
+                }
+
+                public void close() {
+                    config.close();
+                    events.close();
+                    db.close();
+                    deleteRecursively(dir);
+                }
+            };
+        }
+
+        static Store redis(String url, int workers) {
+            String prefix = "bench" + UUID.randomUUID().toString().substring(0, 8) + ":";
+            RedisSettings settings = RedisSettings.single(url).withKeyPrefix(prefix)
+                    .withConnectionPoolSize(Math.max(RedisSettings.DEFAULT_POOL_SIZE, 3 * workers + 16));
+            RedissonClient client = Redisson.create(RedisWorkingStore.clientConfig(settings));
+            RedisWorkingStore redis = RedisWorkingStore.open(client, settings);
+            RuntimeParts parts = new RuntimeParts(redis.store(), redis.queue(), redis.config(), redis.events(), redis.history(),
+                    Clock.systemUTC());
+            return new Store() {
+                public RuntimeParts parts() {
+                    return parts;
+                }
+
+                public String description() {
+                    return redis.description();
+                }
+
+                public BiConsumer<Vcon, String> ingest() {
+                    return redis::ingest;
+                }
+
+                public String ingestWhat() {
+                    return "RedisWorkingStore.ingest: store + index + enqueue in one round trip";
+                }
+
+                public void close() {
+                    redis.close();
+                    try {
+                        List<String> keys = new ArrayList<>();
+                        client.getKeys().getKeys(KeysScanOptions.defaults().pattern(prefix + "*").chunkSize(1000)).forEach(keys::add);
+                        for (int i = 0; i < keys.size(); i += 1000) {
+                            client.getKeys().delete(keys.subList(i, Math.min(keys.size(), i + 1000)).toArray(String[]::new));
+                        }
+                    } finally {
+                        client.shutdown();
+                    }
+                }
+            };
+        }
     }
 
     /** Stores the one-chain configuration, as the server does from its YAML. */
@@ -155,12 +261,10 @@ public final class ChainBenchmark {
         List<Vcon> vcons = generate(count);
         List<String> ids = vcons.stream().map(Vcon::uuid).toList();
         WorkQueue queue = parts.queue();
-        VconStore store = parts.store();
 
         long ingestStart = System.nanoTime();
         for (Vcon vcon : vcons) {
-            store.put(vcon);
-            queue.push(STAGED, vcon.uuid());
+            ingest.accept(vcon, STAGED);
         }
         long ingestNanos = System.nanoTime() - ingestStart;
         queue.pop(STAGED, count);
@@ -308,11 +412,11 @@ public final class ChainBenchmark {
             return rate(drain.latencies.length, drain.nanos);
         }
 
-        void print(int workers) {
+        void print(int workers, String ingestWhat) {
             long[] l = drain.latencies;
             double baseline = rate(count, baselineNanos);
-            System.out.printf(Locale.ROOT, "ingest:   %,d vCons in %.2f s = %,.0f vCons/s (store.put + queue.push, 1 thread)%n",
-                    count, ingestNanos / 1e9, rate(count, ingestNanos));
+            System.out.printf(Locale.ROOT, "ingest:   %,d vCons in %.2f s = %,.0f vCons/s (%s, 1 thread)%n",
+                    count, ingestNanos / 1e9, rate(count, ingestNanos), ingestWhat);
             System.out.printf(Locale.ROOT, "drain:    %,d of %,d vCons in %.2f s = %,.0f vCons/s (push -> chain-finished event, "
                     + "%d workers)%s%n", l.length, count, drain.nanos / 1e9, drainRate(), workers,
                     drain.complete ? "" : "  INCOMPLETE after " + DRAIN_TIMEOUT.toSeconds() + " s");

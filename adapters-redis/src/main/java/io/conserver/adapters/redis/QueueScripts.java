@@ -99,11 +99,37 @@ final class QueueScripts {
     /** LPOP KEYS[1] ARGV[1], as a list (empty when the list is). */
     static final String POP = "return redis.call('LPOP', KEYS[1], ARGV[1]) or {}";
 
-    /** Moves up to ARGV[1] ids from the head of KEYS[1] to the tail of KEYS[2] (same node only). */
+    /**
+     * Moves up to ARGV[1] ids from the head of KEYS[1] to the tail of KEYS[2] (same node only). The
+     * caller keeps ARGV[1] small (see {@link RedisWorkQueue#MOVE_CHUNK}): Lua's unpack takes at most a
+     * few thousand values.
+     */
     static final String MOVE = """
             local ids = redis.call('LPOP', KEYS[1], ARGV[1])
             if not ids then return 0 end
             redis.call('RPUSH', KEYS[2], unpack(ids))
             return #ids
+            """;
+
+    /**
+     * The first step of a move across slots: takes up to ARGV[2] ids from the head of KEYS[1] into the
+     * staging list KEYS[6] (the pending list of waiter ARGV[1], in the source's slot) and records ARGV[1]
+     * as a waiter until now + ARGV[3] ms, then returns the ids. If the mover dies before it has pushed
+     * them to the destination and dropped the staging list, the reaper puts them back at the head of
+     * KEYS[1] (as it does for a dead taker), so a move is at least once, never lossy.
+     */
+    static final String STAGE_MOVE = NOW + """
+            local ids = redis.call('LPOP', KEYS[1], ARGV[2])
+            if not ids then return {} end
+            redis.call('ZADD', KEYS[4], now + tonumber(ARGV[3]), ARGV[1])
+            redis.call('RPUSH', KEYS[6], unpack(ids))
+            return ids
+            """;
+
+    /** The last step of a move across slots: drops waiter ARGV[1] from KEYS[1] and its staging list KEYS[2]. */
+    static final String UNSTAGE_MOVE = """
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            redis.call('DEL', KEYS[2])
+            return 1
             """;
 }

@@ -32,6 +32,8 @@ public final class RedisWorkQueue implements WorkQueue {
     static final Duration MAX_BLOCK = Duration.ofSeconds(5);
     /** How long after its BLMOVE should have ended a waiter's pending list is presumed abandoned. */
     static final Duration WAITER_GRACE = Duration.ofSeconds(30);
+    /** The most ids one move round trip carries (Lua's unpack takes a few thousand at most). */
+    static final int MOVE_CHUNK = 1000;
 
     private final RedisCalls redis;
     private final RedisKeys keys;
@@ -161,23 +163,66 @@ public final class RedisWorkQueue implements WorkQueue {
                 Integer.toString(count));
     }
 
+    /**
+     * Moves up to {@code count} ids from the head of {@code from} to the tail of {@code to}, at most
+     * {@link #MOVE_CHUNK} per round trip. On one server each chunk is one script (atomic). On a cluster
+     * the lists usually sit on different nodes, so each chunk is staged first: a script moves the ids
+     * into a staging list in the source's slot and records it like a waiter's pending list; then the ids
+     * are pushed onto {@code to}; then the staging list is dropped. A mover that dies in between leaves
+     * the staging list to the reaper, which puts the ids back at the head of {@code from}: at least once.
+     */
     @Override
     public int move(String from, String to, int count) {
         if (count < 1) {
             return 0;
         }
+        register(from);
         register(to);
-        if (!redis.cluster()) {
-            Long moved = redis.eval(Mode.READ_WRITE, QueueScripts.MOVE, ReturnType.INTEGER,
-                    List.of(keys.list(from), keys.list(to)), Integer.toString(count));
-            return moved.intValue();
+        int moved = 0;
+        while (moved < count) {
+            int chunk = Math.min(MOVE_CHUNK, count - moved);
+            int n = redis.cluster() ? stagedMove(from, to, chunk) : atomicMove(from, to, chunk);
+            moved += n;
+            if (n < chunk) {
+                break;
+            }
         }
-        // The two lists may live on different nodes: pop, then push (see docs/redis.md on its limits).
-        List<String> ids = pop(from, count);
-        if (!ids.isEmpty()) {
-            pushAll(to, ids);
+        return moved;
+    }
+
+    private int atomicMove(String from, String to, int count) {
+        Long moved = redis.eval(Mode.READ_WRITE, QueueScripts.MOVE, ReturnType.INTEGER,
+                List.of(keys.list(from), keys.list(to)), Integer.toString(count));
+        return moved.intValue();
+    }
+
+    private int stagedMove(String from, String to, int count) {
+        Staged staged = stage(from, count, WAITER_GRACE);
+        if (staged.ids().isEmpty()) {
+            return 0;
         }
-        return ids.size();
+        pushAll(to, staged.ids());
+        redis.eval(Mode.READ_WRITE, QueueScripts.UNSTAGE_MOVE, ReturnType.INTEGER,
+                List.of(keys.waiters(from), staged.key()), staged.token());
+        return staged.ids().size();
+    }
+
+    /**
+     * The first step of a staged move: up to {@code count} ids leave the head of {@code from} for a
+     * staging list that the reaper returns to {@code from} once {@code grace} has passed.
+     */
+    Staged stage(String from, int count, Duration grace) {
+        String token = "move:" + UUID.randomUUID();
+        String staging = keys.pendingPrefix(from) + token;
+        List<String> stageKeys = new ArrayList<>(listKeys(from));
+        stageKeys.add(staging);
+        List<Object> ids = redis.eval(Mode.READ_WRITE, QueueScripts.STAGE_MOVE, ReturnType.MULTI, stageKeys,
+                token, Integer.toString(count), Long.toString(grace.toMillis()));
+        return new Staged(token, staging, ids == null ? List.of() : ids.stream().map(String.class::cast).toList());
+    }
+
+    /** Ids staged for a move under a waiter token, in the staging list {@code key}. */
+    record Staged(String token, String key, List<String> ids) {
     }
 
     @Override

@@ -25,20 +25,28 @@ import org.slf4j.LoggerFactory;
  */
 final class ChainRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ChainRunner.class);
-    /** Slack on top of a link's limit, so a lease outlives the slowest permitted attempt. */
-    static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private static final Duration RENEW_SLACK = Duration.ofSeconds(5);
 
     private final RuntimeParts parts;
     private final TimedLinkCall linkCall;
     private final StorageStage storageStage;
     private final RunListener listener;
+    /** Slack on top of a link's limit, so a lease outlives the slowest permitted attempt. */
+    private final Duration leaseMargin;
 
-    ChainRunner(RuntimeParts parts, TimedLinkCall linkCall, StorageStage storageStage, RunListener listener) {
+    ChainRunner(RuntimeParts parts, TimedLinkCall linkCall, StorageStage storageStage, RunListener listener,
+                Duration leaseMargin) {
         this.parts = parts;
+        this.leaseMargin = leaseMargin;
         this.linkCall = linkCall;
         this.storageStage = storageStage;
         this.listener = listener;
+    }
+
+    /** The lease a worker of this plan takes: the longest link time limit plus the margin. */
+    Duration leaseFor(ChainPlan plan) {
+        Duration longest = plan.links().stream().map(LinkStep::timeout).max(Duration::compareTo).orElse(plan.spec().linkTimeout());
+        return longest.plus(leaseMargin);
     }
 
     RunResult run(ChainPlan plan, String uuid, int start, Lease lease) throws InterruptedException {
@@ -103,7 +111,7 @@ final class ChainRunner {
                 run.effects.absorb(context.effects());
                 record(run, step.name(), name(outcome), started, detail(outcome));
                 return Optional.of(outcome);
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | LazyVcon.StoreUnavailable e) {
                 throw e;
             } catch (Exception e) {
                 LOG.warn("link {} of chain {} failed on vCon {} (attempt {} of {}): {}", step.name(), run.plan.name(),
@@ -128,8 +136,8 @@ final class ChainRunner {
         if (Duration.between(now, run.leaseUntil).compareTo(limit.plus(RENEW_SLACK)) > 0) {
             return true;
         }
-        run.leaseUntil = now.plus(limit).plus(LEASE_MARGIN);
-        return parts.queue().renew(lease, limit.plus(LEASE_MARGIN));
+        run.leaseUntil = now.plus(limit).plus(leaseMargin);
+        return parts.queue().renew(lease, limit.plus(leaseMargin));
     }
 
     private Optional<LinkOutcome> fail(Run run, LinkStep step, int attempts, String reason) {

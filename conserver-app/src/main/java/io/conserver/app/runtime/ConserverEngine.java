@@ -49,7 +49,7 @@ public final class ConserverEngine implements AutoCloseable {
         this.compiler = compiler;
         this.settings = settings;
         StorageStage storages = new StorageStage(storageThreads, parts.queue(), parts.clock());
-        this.runner = new ChainRunner(parts, new TimedLinkCall(linkThreads), storages, listener);
+        this.runner = new ChainRunner(parts, new TimedLinkCall(linkThreads), storages, listener, settings.leaseMargin());
     }
 
     /** Compiles the stored configuration and starts its workers; an invalid configuration refuses to start. */

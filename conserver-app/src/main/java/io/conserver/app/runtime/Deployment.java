@@ -55,7 +55,7 @@ final class Deployment {
     }
 
     private void startChain(ChainPlan plan, ScheduledExecutorService scheduler) {
-        Duration lease = maxLinkTimeout(plan).plus(ChainRunner.LEASE_MARGIN);
+        Duration lease = runner.leaseFor(plan);
         for (int i = 0; i < plan.spec().workers(); i++) {
             add(new ListWorker(parts.queue(), plan.runList(), lease, l -> runner.run(plan, l.id(), 0, l)));
             add(new ListWorker(parts.queue(), plan.resumeList(), lease, l -> resume(plan, l)));
@@ -108,9 +108,5 @@ final class Deployment {
                 LOG.warn("worker {} did not stop; its item will return when its lease runs out", thread.getName());
             }
         }
-    }
-
-    private static Duration maxLinkTimeout(ChainPlan plan) {
-        return plan.links().stream().map(LinkStep::timeout).max(Duration::compareTo).orElse(plan.spec().linkTimeout());
     }
 }

@@ -31,13 +31,35 @@ final class LazyVcon implements LinkInput {
         if (now == null) {
             synchronized (this) {
                 if (current == null) {
-                    loaded = store.get(uuid).orElseThrow(() -> new VconNotFoundException(uuid));
+                    loaded = read().orElseThrow(() -> new VconNotFoundException(uuid));
                     current = loaded;
                 }
                 now = current;
             }
         }
         return now;
+    }
+
+    private java.util.Optional<Vcon> read() {
+        try {
+            return store.get(uuid);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailable(e);
+        }
+    }
+
+    /**
+     * The working store failed while the run read its vCon. That is no fault of the link, so the run
+     * stops without retrying the link or dead-lettering the vCon: the worker gives the item back and
+     * backs off, and the item runs again once the store answers (an outage longer than a link's retries
+     * must not turn into dead letters).
+     */
+    static final class StoreUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoreUnavailable(RuntimeException cause) {
+            super("the working store failed while reading the vCon: " + cause.getMessage(), cause);
+        }
     }
 
     /** A link produced a new version of the vCon. */

@@ -108,6 +108,39 @@ class EngineLifecycleTest {
     }
 
     @Test
+    void aStoreOutageLongerThanTheLinkRetriesDelaysTheRunInsteadOfDeadLetteringIt() {
+        fx = new EngineFixture(dir);
+        // The store fails the first three reads: more than the chain's two attempts at its link.
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(3);
+        io.conserver.domain.port.out.VconStore real = fx.parts.store();
+        io.conserver.domain.port.out.VconStore flaky = (io.conserver.domain.port.out.VconStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {io.conserver.domain.port.out.VconStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("get") && failures.getAndDecrement() > 0) {
+                        throw new io.conserver.domain.error.RetriableException("store down");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        RuntimeParts parts = new RuntimeParts(flaky, fx.parts.queue(), fx.parts.config(), fx.parts.events(),
+                fx.parts.history(), fx.parts.clock());
+        fx.configure("""
+                links: {a: {type: mark}}
+                chains: {main: {links: [a], ingress_lists: [in], egress_lists: [out],
+                                errors: {max_attempts: 2, backoff: 10ms}}}
+                """);
+        fx.engine = new ConserverEngine(parts, fx.compiler, new EngineSettings(Duration.ofSeconds(5), Duration.ofMillis(200)));
+        fx.engine.start();
+        String uuid = fx.ingest("in");
+        await().atMost(WAIT).until(() -> fx.parts.queue().length("out") == 1);
+        assertThat(fx.parts.queue().pop("out", 10)).containsExactly(uuid);
+        assertThat(fx.parts.queue().deadLetterLists()).isEmpty();
+        assertThat(fx.stored(uuid).subject()).isEqualTo("a");
+    }
+
+    @Test
     void gracefulShutdownFinishesOrReleasesInFlightWorkAndLosesNothing() {
         fx = new EngineFixture(dir).configure("""
                 links: {slow: {type: slow, options: {millis: 200}}}

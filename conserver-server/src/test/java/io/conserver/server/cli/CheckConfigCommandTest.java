@@ -35,6 +35,18 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void theRedisSampleConfigurationIsValid() {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(check(Path.of("..", "conserver-redis.yml"))).isEmpty();
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("configuration OK: 1 chains, 2 links, 1 storages");
+    }
+
+    @Test
     void everyProblemIsPrintedWithItsPath(@TempDir Path dir) throws Exception {
         String sample = Files.readString(Path.of("..", "conserver.yml"));
         String broken = sample.replace("type: tag", "type: tagz")
