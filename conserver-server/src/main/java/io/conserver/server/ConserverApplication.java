@@ -10,6 +10,7 @@ import io.conserver.app.usecase.ConfigChanges;
 import io.conserver.domain.port.out.ConfigSnapshot;
 import io.conserver.server.admin.PrometheusServlet;
 import io.conserver.server.admin.QueueDepthGauge;
+import io.conserver.server.admin.RebuildIndexesTask;
 import io.conserver.server.admin.ReloadConfigTask;
 import io.conserver.server.admin.ReprocessDeadLettersTask;
 import io.conserver.server.api.ApiExceptionMappers;
@@ -164,6 +165,7 @@ public final class ConserverApplication extends Application<ConserverConfigurati
         environment.metrics().register("conserver.queue.depth", new QueueDepthGauge(store.parts().queue()));
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics())).addMapping("/prometheus");
         environment.admin().addTask(new ReprocessDeadLettersTask(engine));
+        environment.admin().addTask(new RebuildIndexesTask(store.rebuildIndexes()));
         Supplier<Path> file = () -> configFile;
         environment.admin().addTask(new ReloadConfigTask(file, this::readConfiguration, injector.getInstance(ConfigChanges.class)));
     }

@@ -119,6 +119,25 @@ public final class RedisWorkingStore implements AutoCloseable {
         redis.execute(batch);
     }
 
+    /**
+     * Stores several vCons with their indexes and appends their uuids to every list in one round
+     * trip: the bulk form of {@link #ingest(Vcon, String)}, behind the domain's {@code VconIngest}.
+     */
+    public void ingest(List<Vcon> vcons, List<String> lists) {
+        if (vcons.isEmpty()) {
+            return;
+        }
+        RBatch batch = redis.batch();
+        for (Vcon vcon : vcons) {
+            store.putInto(batch, vcon);
+        }
+        List<String> ids = vcons.stream().map(Vcon::uuid).toList();
+        for (String list : lists) {
+            queue.pushInto(batch, list, ids);
+        }
+        redis.execute(batch);
+    }
+
     /** Rebuilds the vCon indexes from the documents with SCAN; returns how many vCons were indexed. */
     public long rebuildIndexes() {
         return store.rebuildIndexes();

@@ -1,5 +1,6 @@
 package io.conserver.app.usecase;
 
+import io.conserver.domain.port.out.VconIngest;
 import io.conserver.domain.port.out.VconStore;
 import io.conserver.domain.port.out.WorkQueue;
 import io.conserver.domain.vcon.Problem;
@@ -15,12 +16,19 @@ import java.util.List;
 public final class VconIntake {
     private final VconStore store;
     private final WorkQueue queue;
+    private final VconIngest ingest;
     private final VconOpener opener;
     private final KnownLists lists;
 
     public VconIntake(VconStore store, WorkQueue queue, VconOpener opener, KnownLists lists) {
+        this(store, queue, VconIngest.sequential(store, queue), opener, lists);
+    }
+
+    /** With the working store's own ingest (Redis: store, index and queue in one round trip). */
+    public VconIntake(VconStore store, WorkQueue queue, VconIngest ingest, VconOpener opener, KnownLists lists) {
         this.store = store;
         this.queue = queue;
+        this.ingest = ingest;
         this.opener = opener;
         this.lists = lists;
     }
@@ -33,10 +41,7 @@ public final class VconIntake {
     public Accepted accept(byte[] body, List<String> ingressLists) {
         lists.requireIngress("ingress_lists", ingressLists);
         VconOpener.Opened opened = opener.open(body);
-        store.put(opened.vcon());
-        for (String list : ingressLists) {
-            queue.push(list, opened.vcon().uuid());
-        }
+        ingest.ingest(List.of(opened.vcon()), ingressLists);
         return new Accepted(opened.vcon(), opened.warnings());
     }
 
@@ -49,11 +54,7 @@ public final class VconIntake {
     /** Stores already-opened vCons and pushes their ids, in order. */
     public void store(List<Vcon> vcons, List<String> ingressLists) {
         lists.requireIngress("ingress_lists", ingressLists);
-        store.putAll(vcons);
-        List<String> ids = vcons.stream().map(Vcon::uuid).toList();
-        for (String list : ingressLists) {
-            queue.pushAll(list, ids);
-        }
+        ingest.ingest(vcons, ingressLists);
     }
 
     /** Checks the lists alone, so a bulk request with a bad list fails before reading its body. */

@@ -75,7 +75,7 @@ public final class ConserverModule extends AbstractModule {
     @Provides
     @Singleton
     VconIntake intake(RuntimeParts parts, VconCodec codec, ConserverEngine engine) {
-        return new VconIntake(parts.store(), parts.queue(), VconOpeners.from(configuration.getApi(), codec),
+        return new VconIntake(parts.store(), parts.queue(), store.ingest(), VconOpeners.from(configuration.getApi(), codec),
                 new KnownLists(engine::ingressLists));
     }
 

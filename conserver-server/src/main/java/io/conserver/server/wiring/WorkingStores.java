@@ -7,6 +7,7 @@ import io.conserver.adapters.embedded.SqliteProcessingHistory;
 import io.conserver.adapters.embedded.SqliteVconStore;
 import io.conserver.adapters.embedded.SqliteWorkQueue;
 import io.conserver.app.runtime.RuntimeParts;
+import io.conserver.domain.port.out.VconIngest;
 import io.conserver.server.config.StoreSettings;
 import io.conserver.adapters.redis.RedisSettings;
 import io.conserver.adapters.redis.RedisWorkingStore;
@@ -28,7 +29,9 @@ public final class WorkingStores {
         InProcessEventBus events = new InProcessEventBus();
         RuntimeParts parts = new RuntimeParts(new SqliteVconStore(db), new SqliteWorkQueue(db), config, events,
                 new SqliteProcessingHistory(db), clock);
-        return new WorkingStore("embedded store in " + settings.dataPath().toAbsolutePath(), parts, () -> {
+        // The embedded store updates its indexes in the same transaction as the vCon: nothing to rebuild.
+        return new WorkingStore("embedded store in " + settings.dataPath().toAbsolutePath(), parts,
+                VconIngest.sequential(parts.store(), parts.queue()), () -> 0L, () -> {
             // The config store's listener thread and the event bus go before the database they use.
             config.close();
             events.close();
@@ -42,6 +45,6 @@ public final class WorkingStores {
                 settings.getConnectionPoolSize(), RedisSettings.Documents.valueOf(settings.getDocuments().toUpperCase(Locale.ROOT)));
         RedisWorkingStore store = RedisWorkingStore.connect(redis);
         RuntimeParts parts = new RuntimeParts(store.store(), store.queue(), store.config(), store.events(), store.history(), clock);
-        return new WorkingStore(store.description(), parts, store::close);
+        return new WorkingStore(store.description(), parts, store::ingest, store::rebuildIndexes, store::close);
     }
 }

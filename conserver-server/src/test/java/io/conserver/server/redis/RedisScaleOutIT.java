@@ -80,6 +80,15 @@ class RedisScaleOutIT {
                 assertThat(byB).as("chain runs by b").isPositive();
                 assertThat(byA + byB).as("chain runs by a and b").isEqualTo(N);
                 System.out.printf("scale-out: %d vCons, a ran %d, b ran %d%n", N, byA, byB);
+
+                // An outside system writes a vCon straight into Redis; the API serves it.
+                ObjectNode outside = Load.vcons(1).get(0);
+                String uuid = outside.path("uuid").asText();
+                Load.redisCli(REDIS_PORT, "SET", prefix + "vcon:" + uuid, outside.toString());
+                java.net.http.HttpResponse<String> read = ConserverProcess.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(b.api() + "/vcon/" + uuid)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(read.statusCode()).isEqualTo(200);
+                assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(read.body()).path("uuid").asText()).isEqualTo(uuid);
             }
         } finally {
             Load.deleteKeys(REDIS_PORT, prefix);
