@@ -127,6 +127,18 @@ class RedisOutsideSystemsTest {
     }
 
     @Test
+    void bulkIngestStoresEveryVconAndQueuesTheIdsInOrderOnEveryList() throws Exception {
+        Vcon a = vcon(tel(uniqueTel()));
+        Vcon b = vcon(tel(uniqueTel()));
+        Vcon c = vcon(tel(uniqueTel()));
+        redis.ingest(List.of(a, b, c), List.of("first", "second"));
+        assertThat(redis.store().getAll(List.of(a.uuid(), b.uuid(), c.uuid()))).hasSize(3);
+        assertThat(redis.store().search(PartySearch.byTel(b.parties().get(0).tel()))).containsExactly(b.uuid());
+        assertThat(redis.queue().peek("first", 0, 10)).containsExactly(a.uuid(), b.uuid(), c.uuid());
+        assertThat(redis.queue().peek("second", 0, 10)).containsExactly(a.uuid(), b.uuid(), c.uuid());
+    }
+
+    @Test
     void anotherInstanceReapsTheLeasesOfADeadConsumer() throws Exception {
         redis.queue().pushAll("ingress", List.of("a", "b", "c"));
         Lease dead = redis.queue().take("ingress", Duration.ofMillis(200), Duration.ZERO).orElseThrow();
