@@ -89,6 +89,12 @@ class RedisScaleOutIT {
                         java.net.URI.create(b.api() + "/vcon/" + uuid)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertThat(read.statusCode()).isEqualTo(200);
                 assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(read.body()).path("uuid").asText()).isEqualTo(uuid);
+
+                // ... and pushes its uuid onto the ingress list with RPUSH; a conserver processes it.
+                Load.redisCli(REDIS_PORT, "RPUSH", prefix + "in", uuid);
+                assertThat(Load.until(Duration.ofSeconds(60), () -> hook.received().containsKey(uuid))).as("webhook saw " + uuid).isTrue();
+                assertThat(Load.until(Duration.ofSeconds(30), () -> Load.egressCount(a.api(), "out") == 1)).isTrue();
+                assertThat(Load.takeEgress(a.api(), "out", 10)).containsExactly(uuid);
             }
         } finally {
             Load.deleteKeys(REDIS_PORT, prefix);
