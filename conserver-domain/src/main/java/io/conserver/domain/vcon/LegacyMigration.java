@@ -157,9 +157,12 @@ final class LegacyMigration {
     }
 
     private static void rename(ObjectNode node, String from, String to, ValidationPath path, List<Problem> warnings) {
-        if (!node.has(from) || node.has(to)) {
+        if (!node.has(from) || (node.has(to) && !isEmpty(node.get(to)))) {
             return;
         }
+        // An empty current field next to a filled legacy one is written as absent, so the legacy
+        // field would be read as the current one next time: read it so now, and the round trip holds.
+        node.remove(to);
         // Rebuild so the renamed field keeps its position: unknown fields after it keep their order.
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
@@ -171,6 +174,10 @@ final class LegacyMigration {
         }
         warnings.add(Problem.warning(path.field(from).toString(),
                 "'" + from + "' is a legacy name, read as '" + to + "'"));
+    }
+
+    private static boolean isEmpty(JsonNode value) {
+        return value.isNull() || (value.isContainerNode() && value.isEmpty());
     }
 
     private interface ItemVisitor {
