@@ -57,6 +57,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Jdbi reader;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentLinkedQueue<PendingWrite<?>> pending = new ConcurrentLinkedQueue<>();
+    private Handle writerHandle;
 
     private EmbeddedDatabase(Path file, Synchronous synchronous) {
         this.file = file;
@@ -134,12 +135,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             group.add(next);
         }
         try {
-            writer.useTransaction(h -> {
+            writerHandle().useTransaction(h -> {
                 for (PendingWrite<?> write : group) {
                     write.runUnderSavepoint(h);
                 }
             });
         } catch (RuntimeException | Error e) {
+            discardWriterHandle();
             // The transaction as a whole failed (begin, a savepoint, or the commit): none of the
             // group's writes happened, and every caller in it is told so.
             RuntimeException failure = e instanceof JdbiException j ? failure(j)
@@ -151,6 +153,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         }
         group.forEach(PendingWrite::finish);
+    }
+
+    /**
+     * The one write connection's handle, kept open between transactions: opening a Jdbi handle per
+     * transaction copied its whole configuration each time, a large share of a small write's cost.
+     * Guarded by the write lock; reopened after a failure in case the connection is what failed.
+     */
+    private Handle writerHandle() {
+        if (writerHandle == null || writerHandle.isClosed()) {
+            writerHandle = writer.open();
+        }
+        return writerHandle;
+    }
+
+    private void discardWriterHandle() {
+        Handle h = writerHandle;
+        writerHandle = null;
+        if (h != null) {
+            try {
+                h.close();
+            } catch (RuntimeException e) {
+                // The handle is being dropped because something already failed; that failure is reported.
+            }
+        }
     }
 
     /** One caller's write waiting for a group commit; read and written only under the write lock. */
@@ -197,6 +223,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Closes every connection. Adapters built on this database must be closed first. */
     @Override
     public void close() {
+        writeLock.lock();
+        try {
+            discardWriterHandle();
+        } finally {
+            writeLock.unlock();
+        }
         try (SqliteConnections w = writerConnections; SqliteConnections r = readerConnections) {
             // Both pools close, in reverse order, even if one fails.
         } catch (SQLException e) {
