@@ -134,6 +134,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         for (PendingWrite<?> next = pending.poll(); next != null; next = group.size() < MAX_GROUP ? pending.poll() : null) {
             group.add(next);
         }
+        if (group.size() == 1) {
+            // Alone, a write needs no savepoint: its own transaction rolls back if it throws.
+            group.get(0).runAlone();
+            return;
+        }
         try {
             writerHandle().useTransaction(h -> {
                 for (PendingWrite<?> write : group) {
@@ -188,6 +193,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
         PendingWrite(HandleCallback<T, RuntimeException> work) {
             this.work = work;
+        }
+
+        void runAlone() {
+            try {
+                value = writerHandle().inTransaction(work);
+            } catch (JdbiException e) {
+                discardWriterHandle();
+                failure = failure(e);
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                done = true;
+            }
         }
 
         void runUnderSavepoint(Handle h) {
