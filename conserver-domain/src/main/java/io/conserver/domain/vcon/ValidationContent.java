@@ -20,16 +20,21 @@ final class ValidationContent {
 
     /** mediatype, filename, body/encoding and url/content_hash of one dialog, attachment or analysis. */
     static void check(ValidationContext ctx, JsonNode owner, ValidationPath prefix) {
-        mediatype(ctx, owner, prefix);
-        ctx.string(owner, prefix, "filename");
-        JsonNode body = owner.get("body");
-        JsonNode url = owner.get("url");
+        check(ctx, prefix, owner.get("mediatype"), owner.get("filename"), owner.get("body"), owner.get("encoding"),
+                owner.get("url"), owner.get("content_hash"));
+    }
+
+    /** The same checks on values the caller already has from its own pass over the object's fields. */
+    static void check(ValidationContext ctx, ValidationPath prefix, JsonNode mediatype, JsonNode filename,
+                      JsonNode body, JsonNode encoding, JsonNode url, JsonNode hash) {
+        mediatype(ctx, mediatype, prefix);
+        ctx.stringValue(filename, prefix, "filename");
         if (present(body) && present(url)) {
             ctx.error(prefix, prefix + " has both body and url; content is carried either inline or by reference, "
                     + "not both");
         }
-        encoding(ctx, owner, prefix, body);
-        url(ctx, owner, prefix, url);
+        encoding(ctx, encoding, prefix, body);
+        url(ctx, hash, prefix, url);
     }
 
     /** {@code redacted} or {@code amended}: an object pointing at another vCon. */
@@ -44,20 +49,18 @@ final class ValidationContent {
         if (redacted) {
             ctx.string(ref, path, "type");
         }
-        url(ctx, ref, path, ref.get("url"));
+        url(ctx, ref.get("content_hash"), path, ref.get("url"));
         ctx.unknownFields(ref, path, redacted ? REDACTED_FIELDS : AMENDED_FIELDS);
     }
 
-    private static void mediatype(ValidationContext ctx, JsonNode owner, ValidationPath prefix) {
-        JsonNode v = owner.get("mediatype");
+    private static void mediatype(ValidationContext ctx, JsonNode v, ValidationPath prefix) {
         if (present(v) && !(v.isTextual() && ValidationValues.isMediatype(v.textValue()))) {
             ValidationPath path = prefix.field("mediatype");
             ctx.error(path, path + " must be a media type of the form type/subtype; was " + describe(v));
         }
     }
 
-    private static void encoding(ValidationContext ctx, JsonNode owner, ValidationPath prefix, JsonNode body) {
-        JsonNode encoding = owner.get("encoding");
+    private static void encoding(ValidationContext ctx, JsonNode encoding, ValidationPath prefix, JsonNode body) {
         if (!present(encoding)) {
             if (present(body) && body.isTextual() && !body.textValue().isEmpty()) {
                 ValidationPath path = prefix.field("encoding");
@@ -97,8 +100,7 @@ final class ValidationContent {
         return true;
     }
 
-    private static void url(ValidationContext ctx, JsonNode owner, ValidationPath prefix, JsonNode url) {
-        JsonNode hash = owner.get("content_hash");
+    private static void url(ValidationContext ctx, JsonNode hash, ValidationPath prefix, JsonNode url) {
         if (present(url)) {
             if (!url.isTextual()) {
                 ValidationPath path = prefix.field("url");

@@ -111,7 +111,11 @@ final class ValidationContext {
     }
 
     void string(JsonNode owner, ValidationPath prefix, String field) {
-        JsonNode v = owner.get(field);
+        stringValue(owner.get(field), prefix, field);
+    }
+
+    /** {@link #string} on the value of {@code field}, already looked up; {@code null} when absent. */
+    void stringValue(JsonNode v, ValidationPath prefix, String field) {
         if (present(v) && !v.isTextual()) {
             ValidationPath path = prefix.field(field);
             error(path, path + " must be a string; was " + describe(v));

@@ -21,9 +21,12 @@ final class ValidationDialogLinks {
     private ValidationDialogLinks() {
     }
 
-    /** {@code references}: whether the dialog has any reference field besides {@code parties}. */
-    static void check(ValidationContext ctx, JsonNode dialog, ValidationPath prefix, boolean references) {
-        JsonNode parties = dialog.get("parties");
+    /**
+     * {@code parties}: the dialog's parties value, which the caller has already found ({@code null}
+     * when absent); {@code references}: whether the dialog has any reference field besides {@code parties}.
+     */
+    static void check(ValidationContext ctx, JsonNode dialog, JsonNode parties, ValidationPath prefix,
+                      boolean references) {
         if (present(parties)) {
             channels(ctx, parties, prefix.field("parties"));
         }

@@ -10,6 +10,7 @@ import static io.conserver.domain.vcon.ValidationValues.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conserver.domain.vcon.ValidationContext.DialogType;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +25,27 @@ final class ValidationDialogs {
     /** Every known dialog field and its rule. */
     private static final Map<String, Rule> RULES = rules();
 
+    /*
+     * Slots of the values the checks after the field scan need. The scan visits every field anyway, so
+     * it keeps these as it passes: looking each up by name again cost about fifteen map lookups per
+     * dialog, most of them for fields a dialog does not have.
+     */
+    private static final int START = 0;
+    private static final int DURATION = 1;
+    private static final int DISPOSITION = 2;
+    private static final int PARTIES = 3;
+    private static final int MEDIATYPE = 4;
+    private static final int FILENAME = 5;
+    private static final int BODY = 6;
+    private static final int ENCODING = 7;
+    private static final int URL = 8;
+    private static final int CONTENT_HASH = 9;
+    private static final int APPLICATION = 10;
+    private static final int MESSAGE_ID = 11;
+    private static final int RECORDINGS = 12;
+    private static final int SLOTS = 13;
+    private static final int NO_SLOT = -1;
+
     /**
      * What the -04 table says about one field.
      *
@@ -31,8 +53,9 @@ final class ValidationDialogs {
      * @param reference   true for the fields that refer to parties or dialogs, {@code parties} aside: a call
      *                    or message rarely has any, and looking each up by name would be a dozen failed
      *                    lookups per dialog, so they are checked only when the field scan has seen one
+     * @param slot        where the field scan keeps the value for the later checks, or {@link #NO_SLOT}
      */
-    private record Rule(Set<DialogType> forbiddenOn, boolean reference) {
+    private record Rule(Set<DialogType> forbiddenOn, boolean reference, int slot) {
     }
 
     private ValidationDialogs() {
@@ -40,12 +63,16 @@ final class ValidationDialogs {
 
     static void check(ValidationContext ctx, JsonNode dialogs) {
         ValidationPath array = ValidationPath.ROOT.field("dialog");
+        JsonNode[] values = new JsonNode[SLOTS];
         for (int i = 0; i < dialogs.size(); i++) {
-            dialog(ctx, dialogs.get(i), i, array.index(i));
+            Arrays.fill(values, null);
+            dialog(ctx, dialogs.get(i), i, array.index(i), values);
         }
     }
 
-    private static void dialog(ValidationContext ctx, JsonNode dialog, int index, ValidationPath prefix) {
+    /** {@code values}: cleared scratch space for the field scan, shared by the dialogs of one vCon. */
+    private static void dialog(ValidationContext ctx, JsonNode dialog, int index, ValidationPath prefix,
+                               JsonNode[] values) {
         if (!dialog.isObject()) {
             ctx.error(prefix, prefix + " must be an object; was " + describe(dialog));
             return;
@@ -54,25 +81,29 @@ final class ValidationDialogs {
             return; // the placeholder a redactor leaves so that later indices stay valid
         }
         DialogType type = ctx.dialogType(index);
-        type(ctx, dialog.get("type"), prefix, type);
-        boolean references = fields(ctx, dialog, prefix, type);
-        ctx.date(dialog, prefix, "start");
-        duration(ctx, dialog.get("duration"), prefix);
-        disposition(ctx, dialog.get("disposition"), prefix, type);
-        ValidationDialogLinks.check(ctx, dialog, prefix, references);
+        // A known type needs no value in its message: the lookup is only for the error.
+        type(ctx, type == null ? dialog.get("type") : null, prefix, type);
+        boolean references = fields(ctx, dialog, prefix, type, values);
+        if (present(values[START])) {
+            ctx.dateValue(values[START], prefix, "start");
+        }
+        duration(ctx, values[DURATION], prefix);
+        disposition(ctx, values[DISPOSITION], prefix, type);
+        ValidationDialogLinks.check(ctx, dialog, values[PARTIES], prefix, references);
         if (references) {
             ValidationPartyHistory.check(ctx, dialog, prefix);
         }
         if (type == null || !WITHOUT_CONTENT.contains(type)) {
-            ValidationContent.check(ctx, dialog, prefix);
+            ValidationContent.check(ctx, prefix, values[MEDIATYPE], values[FILENAME], values[BODY], values[ENCODING],
+                    values[URL], values[CONTENT_HASH]);
         }
-        if ((type == RECORDING || type == TEXT) && !ctx.redacted && !present(dialog.get("body"))
-                && !present(dialog.get("url"))) {
+        if ((type == RECORDING || type == TEXT) && !ctx.redacted && !present(values[BODY])
+                && !present(values[URL])) {
             ctx.warning(prefix, prefix + " is a " + type.label + " dialog with neither body nor url; "
                     + "only a redacted vCon should leave content out");
         }
-        ctx.string(dialog, prefix, "application");
-        ctx.string(dialog, prefix, "message_id");
+        ctx.stringValue(values[APPLICATION], prefix, "application");
+        ctx.stringValue(values[MESSAGE_ID], prefix, "message_id");
     }
 
     private static void type(ValidationContext ctx, JsonNode value, ValidationPath prefix, DialogType type) {
@@ -85,9 +116,11 @@ final class ValidationDialogs {
 
     /**
      * Unknown fields, and fields the applicability table forbids on this type, in document order.
-     * Returns whether any {@link Rule#reference} field is there.
+     * Returns whether any {@link Rule#reference} field is there, and keeps the values of the slotted
+     * fields in {@code values}.
      */
-    private static boolean fields(ValidationContext ctx, JsonNode dialog, ValidationPath prefix, DialogType type) {
+    private static boolean fields(ValidationContext ctx, JsonNode dialog, ValidationPath prefix, DialogType type,
+                                  JsonNode[] values) {
         boolean references = false;
         for (Map.Entry<String, JsonNode> field : dialog.properties()) {
             Rule rule = RULES.get(field.getKey());
@@ -95,13 +128,16 @@ final class ValidationDialogs {
                 ctx.unknownField(prefix, field.getKey());
                 continue;
             }
+            if (rule.slot() != NO_SLOT) {
+                values[rule.slot()] = field.getValue();
+            }
             if (type != null && rule.forbiddenOn().contains(type) && present(field.getValue())) {
                 ValidationPath path = prefix.field(field.getKey());
                 ctx.error(path, path + " must not appear on a " + type.label + " dialog");
             }
             references |= rule.reference();
         }
-        if (type == RECORDING_SET && !present(dialog.get("recordings"))) {
+        if (type == RECORDING_SET && !present(values[RECORDINGS])) {
             ValidationPath path = prefix.field("recordings");
             ctx.error(path, path + " is required on a recording-set dialog");
         }
@@ -140,22 +176,42 @@ final class ValidationDialogs {
         Map<String, Rule> table = new HashMap<>();
         for (String field : new String[] {"type", "start", "duration", "disposition", "application",
             "campaign", "interaction_type", "interaction_id", "skill"}) {
-            table.put(field, new Rule(EnumSet.noneOf(DialogType.class), false));
+            table.put(field, rule(field, EnumSet.noneOf(DialogType.class), false));
         }
-        table.put("parties", new Rule(EnumSet.of(TRANSFER), false));
+        table.put("parties", rule("parties", EnumSet.of(TRANSFER), false));
         for (String field : new String[] {"originator", "session_id", "party_history"}) {
-            table.put(field, new Rule(EnumSet.of(TRANSFER), true));
+            table.put(field, rule(field, EnumSet.of(TRANSFER), true));
         }
         for (String field : new String[] {"mediatype", "filename", "body", "encoding", "url", "content_hash",
             "message_id"}) {
-            table.put(field, new Rule(WITHOUT_CONTENT, false));
+            table.put(field, rule(field, WITHOUT_CONTENT, false));
         }
         for (String field : new String[] {"transferee", "transferor", "transfer_target", "original",
             "consultation", "target_dialog"}) {
-            table.put(field, new Rule(EnumSet.complementOf(EnumSet.of(TRANSFER)), true));
+            table.put(field, rule(field, EnumSet.complementOf(EnumSet.of(TRANSFER)), true));
         }
-        table.put("recordings", new Rule(EnumSet.complementOf(EnumSet.of(RECORDING_SET)), true));
-        table.put("recording_set", new Rule(EnumSet.complementOf(EnumSet.of(RECORDING)), true));
+        table.put("recordings", rule("recordings", EnumSet.complementOf(EnumSet.of(RECORDING_SET)), true));
+        table.put("recording_set", rule("recording_set", EnumSet.complementOf(EnumSet.of(RECORDING)), true));
         return Map.copyOf(table);
+    }
+
+    private static Rule rule(String field, Set<DialogType> forbiddenOn, boolean reference) {
+        int slot = switch (field) {
+            case "start" -> START;
+            case "duration" -> DURATION;
+            case "disposition" -> DISPOSITION;
+            case "parties" -> PARTIES;
+            case "mediatype" -> MEDIATYPE;
+            case "filename" -> FILENAME;
+            case "body" -> BODY;
+            case "encoding" -> ENCODING;
+            case "url" -> URL;
+            case "content_hash" -> CONTENT_HASH;
+            case "application" -> APPLICATION;
+            case "message_id" -> MESSAGE_ID;
+            case "recordings" -> RECORDINGS;
+            default -> NO_SLOT;
+        };
+        return new Rule(forbiddenOn, reference, slot);
     }
 }
