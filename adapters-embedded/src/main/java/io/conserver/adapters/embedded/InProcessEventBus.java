@@ -1,5 +1,6 @@
 package io.conserver.adapters.embedded;
 
+import io.conserver.domain.port.support.OrderedDelivery;
 import io.conserver.domain.port.out.ChainEvent;
 import io.conserver.domain.port.out.EventBus;
 import io.conserver.domain.port.out.Subscription;
@@ -17,11 +18,11 @@ import java.util.function.Consumer;
  * processes sharing the database file do not hear these events). Publishing queues the event for
  * each subscriber and returns; each subscriber is fed its events in order by one task at a time on a
  * shared pool, so a slow subscriber delays only itself. A subscriber more than
- * {@value InProcessSubscriber#MAX_QUEUED} events behind loses the newest ones, with a warning.
+ * {@value OrderedDelivery#MAX_QUEUED} events behind loses the newest ones, with a warning.
  * Close the bus to stop its threads.
  */
 public final class InProcessEventBus implements EventBus, AutoCloseable {
-    private final Map<String, List<InProcessSubscriber>> channels = new ConcurrentHashMap<>();
+    private final Map<String, List<OrderedDelivery>> channels = new ConcurrentHashMap<>();
     private final ExecutorService delivery;
 
     public InProcessEventBus() {
@@ -36,14 +37,14 @@ public final class InProcessEventBus implements EventBus, AutoCloseable {
 
     @Override
     public void publish(String channel, ChainEvent event) {
-        for (InProcessSubscriber subscriber : channels.getOrDefault(channel, List.of())) {
+        for (OrderedDelivery subscriber : channels.getOrDefault(channel, List.of())) {
             subscriber.offer(event);
         }
     }
 
     @Override
     public Subscription subscribe(String channel, Consumer<ChainEvent> listener) {
-        InProcessSubscriber subscriber = new InProcessSubscriber(channel, listener, delivery);
+        OrderedDelivery subscriber = new OrderedDelivery(channel, listener, delivery);
         channels.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(subscriber);
         return () -> {
             subscriber.close();

@@ -1,5 +1,6 @@
 package io.conserver.adapters.embedded;
 
+import io.conserver.domain.port.support.VersionListeners;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +33,7 @@ public final class SqliteConfigStore implements ConfigStore, AutoCloseable {
 
     private final EmbeddedDatabase db;
     private final ObjectMapper json = new ObjectMapper();
-    private final ConfigListeners listeners;
+    private final VersionListeners listeners;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "conserver-config-poll");
         thread.setDaemon(true);
@@ -41,7 +42,7 @@ public final class SqliteConfigStore implements ConfigStore, AutoCloseable {
 
     public SqliteConfigStore(EmbeddedDatabase db) {
         this.db = db;
-        this.listeners = new ConfigListeners(version());
+        this.listeners = new VersionListeners(version());
         poller.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -1,5 +1,6 @@
 package io.conserver.adapters.redis;
 
+import io.conserver.domain.port.support.VersionListeners;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package io.conserver.adapters.redis;
 
+import io.conserver.domain.port.support.OrderedDelivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +55,7 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
 
     @Override
     public Subscription subscribe(String channel, Consumer<ChainEvent> listener) {
-        EventDelivery subscriber = new EventDelivery(channel, listener, delivery);
+        OrderedDelivery subscriber = new OrderedDelivery(channel, listener, delivery);
         RTopic topic = topic(channel);
         int id = RedisCalls.call(() -> topic.addListener(String.class, (ch, message) -> read(message)
                 .ifPresent(subscriber::offer)));

@@ -1,4 +1,4 @@
-package io.conserver.adapters.embedded;
+package io.conserver.domain.port.support;
 
 import io.conserver.domain.port.out.Subscription;
 import java.util.List;
@@ -8,32 +8,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The change listeners of {@link SqliteConfigStore}. Versions are handed out in increasing order and
- * each at most once, whether they come from a write in this process or from the poll that notices a
- * write by another process; a version older than one already told is dropped.
+ * The change listeners of a {@code ConfigStore} adapter. Versions are handed out in increasing order
+ * and each at most once, whether they come from a write in this process, a notification or a poll
+ * that notices a write by another process; a version older than one already told is dropped.
+ * Shared by the embedded and the Redis adapters.
  */
-final class ConfigListeners {
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigListeners.class);
+public final class VersionListeners {
+    private static final Logger LOG = LoggerFactory.getLogger(VersionListeners.class);
 
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private long told;
 
-    ConfigListeners(long startVersion) {
+    public VersionListeners(long startVersion) {
         this.told = startVersion;
     }
 
-    Subscription add(LongConsumer listener) {
+    public Subscription add(LongConsumer listener) {
         // A wrapper per subscription, so the same listener subscribed twice is removed once per close.
         LongConsumer entry = listener::accept;
         listeners.add(entry);
         return () -> listeners.remove(entry);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return listeners.isEmpty();
     }
 
-    synchronized void changedTo(long version) {
+    public synchronized void changedTo(long version) {
         if (version <= told) {
             return;
         }

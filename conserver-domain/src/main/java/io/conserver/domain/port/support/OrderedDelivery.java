@@ -1,4 +1,4 @@
-package io.conserver.adapters.embedded;
+package io.conserver.domain.port.support;
 
 import io.conserver.domain.port.out.ChainEvent;
 import java.util.Queue;
@@ -12,12 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subscriber of the {@link InProcessEventBus}: a queue of events and at most one delivery task
- * draining it, so the listener sees its events one at a time and in publishing order.
+ * One subscriber of an {@code EventBus} adapter: a queue of events and at most one delivery task
+ * draining it on the adapter's pool, so the listener sees its events one at a time and in publishing
+ * order, and a slow listener delays only itself. Shared by the embedded and the Redis adapters.
  */
-final class InProcessSubscriber {
-    static final int MAX_QUEUED = 10_000;
-    private static final Logger LOG = LoggerFactory.getLogger(InProcessSubscriber.class);
+public final class OrderedDelivery {
+    public static final int MAX_QUEUED = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(OrderedDelivery.class);
 
     private final String channel;
     private final Consumer<ChainEvent> listener;
@@ -27,13 +28,13 @@ final class InProcessSubscriber {
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closed;
 
-    InProcessSubscriber(String channel, Consumer<ChainEvent> listener, Executor delivery) {
+    public OrderedDelivery(String channel, Consumer<ChainEvent> listener, Executor delivery) {
         this.channel = channel;
         this.listener = listener;
         this.delivery = delivery;
     }
 
-    void offer(ChainEvent event) {
+    public void offer(ChainEvent event) {
         if (closed) {
             return;
         }
@@ -46,7 +47,7 @@ final class InProcessSubscriber {
         scheduleDrain();
     }
 
-    void close() {
+    public void close() {
         closed = true;
         queued.clear();
     }
