@@ -1,14 +1,12 @@
 package io.conserver.adapters.embedded;
 
+import io.conserver.domain.port.support.ConfigDocumentJson;
 import io.conserver.domain.port.support.VersionListeners;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conserver.domain.port.out.ConfigKind;
 import io.conserver.domain.port.out.ConfigSnapshot;
 import io.conserver.domain.port.out.ConfigStore;
 import io.conserver.domain.port.out.Subscription;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +30,6 @@ public final class SqliteConfigStore implements ConfigStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteConfigStore.class);
 
     private final EmbeddedDatabase db;
-    private final ObjectMapper json = new ObjectMapper();
     private final VersionListeners listeners;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "conserver-config-poll");
@@ -59,12 +56,12 @@ public final class SqliteConfigStore implements ConfigStore, AutoCloseable {
     @Override
     public Optional<ObjectNode> get(ConfigKind kind, String name) {
         return db.read(h -> h.createQuery("SELECT document FROM config_entries WHERE kind = ? AND name = ?")
-                .bind(0, kind.name()).bind(1, name).mapTo(String.class).findOne()).map(this::parse);
+                .bind(0, kind.name()).bind(1, name).mapTo(String.class).findOne()).map(ConfigDocumentJson::parse);
     }
 
     @Override
     public long put(ConfigKind kind, String name, ObjectNode document) {
-        String text = write(document);
+        String text = ConfigDocumentJson.write(document);
         return changed(db.write(h -> {
             h.execute("""
                     INSERT INTO config_entries (kind, name, document, position)
@@ -85,7 +82,7 @@ public final class SqliteConfigStore implements ConfigStore, AutoCloseable {
         Map<ConfigKind, Map<String, String>> texts = new EnumMap<>(ConfigKind.class);
         entries.forEach((kind, named) -> {
             Map<String, String> byName = new LinkedHashMap<>();
-            named.forEach((name, doc) -> byName.put(name, write(doc)));
+            named.forEach((name, doc) -> byName.put(name, ConfigDocumentJson.write(doc)));
             texts.put(kind, byName);
         });
         return changed(db.write(h -> {
@@ -131,7 +128,7 @@ public final class SqliteConfigStore implements ConfigStore, AutoCloseable {
                 .reduceRows(entries, (map, row) -> {
                     map.computeIfAbsent(ConfigKind.valueOf(row.getColumn("kind", String.class)),
                             k -> new LinkedHashMap<>())
-                            .put(row.getColumn("name", String.class), parse(row.getColumn("document", String.class)));
+                            .put(row.getColumn("name", String.class), ConfigDocumentJson.parse(row.getColumn("document", String.class)));
                     return map;
                 });
         return entries;
@@ -144,21 +141,5 @@ public final class SqliteConfigStore implements ConfigStore, AutoCloseable {
     private static long bump(Handle h) {
         h.execute("UPDATE config_version SET version = version + 1 WHERE id = 0");
         return version(h);
-    }
-
-    private ObjectNode parse(String text) {
-        try {
-            return json.readValue(text, ObjectNode.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("a stored configuration entry is not a JSON object", e);
-        }
-    }
-
-    private String write(ObjectNode document) {
-        try {
-            return json.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("a configuration entry cannot be written as JSON", e);
-        }
     }
 }

@@ -1,14 +1,12 @@
 package io.conserver.adapters.redis;
 
+import io.conserver.domain.port.support.ConfigDocumentJson;
 import io.conserver.domain.port.support.VersionListeners;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conserver.domain.port.out.ConfigKind;
 import io.conserver.domain.port.out.ConfigSnapshot;
 import io.conserver.domain.port.out.ConfigStore;
 import io.conserver.domain.port.out.Subscription;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -39,7 +37,6 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
 
     private final RedisCalls redis;
     private final RedisKeys keys;
-    private final ObjectMapper json = new ObjectMapper();
     private final VersionListeners listeners;
     private final RTopic changes;
     private final int topicListener;
@@ -75,7 +72,7 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
             for (ConfigKind kind : ConfigKind.values()) {
                 if (entry.startsWith(kind.keyPrefix())) {
                     entries.computeIfAbsent(kind, k -> new LinkedHashMap<>())
-                            .put(entry.substring(kind.keyPrefix().length()), parse((String) reply.get(i + 1)));
+                            .put(entry.substring(kind.keyPrefix().length()), ConfigDocumentJson.parse((String) reply.get(i + 1)));
                     break;
                 }
             }
@@ -87,7 +84,7 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
     public Optional<ObjectNode> get(ConfigKind kind, String name) {
         String text = RedisCalls.call(() -> redis.client().<String>getBucket(keys.config(kind, name), StringCodec.INSTANCE)
                 .get());
-        return Optional.ofNullable(text).map(this::parse);
+        return Optional.ofNullable(text).map(ConfigDocumentJson::parse);
     }
 
     @Override
@@ -95,7 +92,7 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
         List<String> scriptKeys = new ArrayList<>(fixedKeys());
         scriptKeys.add(keys.config(kind, name));
         return changed(redis.eval(Mode.READ_WRITE, ConfigScripts.PUT, ReturnType.INTEGER, scriptKeys,
-                kind.key(name), write(document), keys.configChannel()));
+                kind.key(name), ConfigDocumentJson.write(document), keys.configChannel()));
     }
 
     @Override
@@ -112,7 +109,7 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
         for (ConfigKind kind : ConfigKind.values()) {
             entries.getOrDefault(kind, Map.of()).forEach((name, doc) -> {
                 argv.add(kind.key(name));
-                argv.add(write(doc));
+                argv.add(ConfigDocumentJson.write(doc));
             });
         }
         return changed(redis.eval(Mode.READ_WRITE, ConfigScripts.REPLACE_ALL, ReturnType.INTEGER, fixedKeys(),
@@ -161,21 +158,5 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
 
     private List<String> fixedKeys() {
         return List.of(keys.configVersion(), keys.configEntries(), keys.configPosition());
-    }
-
-    private ObjectNode parse(String text) {
-        try {
-            return json.readValue(text, ObjectNode.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("a stored configuration entry is not a JSON object", e);
-        }
-    }
-
-    private String write(ObjectNode document) {
-        try {
-            return json.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("a configuration entry cannot be written as JSON", e);
-        }
     }
 }
