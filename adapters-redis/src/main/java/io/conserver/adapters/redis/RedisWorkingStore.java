@@ -113,10 +113,7 @@ public final class RedisWorkingStore implements AutoCloseable {
      * MULTI/EXEC on one server (all or nothing), a pipeline on a cluster.
      */
     public void ingest(Vcon vcon, String list) {
-        RBatch batch = redis.batch();
-        store.putInto(batch, vcon);
-        queue.pushInto(batch, list, List.of(vcon.uuid()));
-        redis.execute(batch);
+        ingest(List.of(vcon), List.of(list));
     }
 
     /**

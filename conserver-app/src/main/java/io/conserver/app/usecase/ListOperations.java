@@ -41,9 +41,10 @@ public final class ListOperations {
         if (list == null || list.isBlank()) {
             throw RequestRefusedException.invalid("egress_list must name a list");
         }
-        if (!egressLists.get().contains(list) && queue.length(list) == 0) {
+        Set<String> known = egressLists.get();
+        if (!known.contains(list) && queue.length(list) == 0) {
             throw RequestRefusedException.notFound("egress_list: no running chain pushes to list '" + list
-                    + "' and it is empty; the egress lists are " + egressLists.get());
+                    + "' and it is empty; the egress lists are " + known);
         }
     }
 }

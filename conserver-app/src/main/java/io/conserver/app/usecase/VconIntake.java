@@ -65,11 +65,16 @@ public final class VconIntake {
     /** Pushes ids of vCons already in the store to ingress lists; unknown ids are refused whole. */
     public void enqueue(String list, List<String> ids) {
         lists.requireIngress("ingress_list", List.of(list));
+        requireStored(ids);
+        queue.pushAll(list, ids);
+    }
+
+    /** Refuses the whole request, naming up to ten of them, if any id has no stored vCon. */
+    public void requireStored(List<String> ids) {
         List<String> missing = ids.stream().filter(id -> !store.exists(id)).toList();
         if (!missing.isEmpty()) {
             throw RequestRefusedException.notFound("no vCon is stored under " + missing.subList(0, Math.min(10, missing.size()))
                     + (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : "") + "; nothing was queued");
         }
-        queue.pushAll(list, ids);
     }
 }

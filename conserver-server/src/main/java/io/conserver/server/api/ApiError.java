@@ -12,6 +12,10 @@ public record ApiError(int status, String error, String message, List<Item> prob
 
     /** One problem with a path into the input ({@code dialog[2].parties[0]}, {@code chains.main.links}). */
     public record Item(String path, String severity, String message) {
+        /** A vCon library problem as the API shows it. */
+        public static Item of(io.conserver.domain.vcon.Problem problem) {
+            return new Item(problem.path(), problem.severity().name().toLowerCase(java.util.Locale.ROOT), problem.message());
+        }
     }
 
     public static ApiError of(int status, String error, String message) {

@@ -37,7 +37,7 @@ public final class ApiExceptionMappers {
             String word = e.category().name().toLowerCase(java.util.Locale.ROOT);
             if (e instanceof InvalidVconException invalid) {
                 List<ApiError.Item> items = invalid.problems().stream()
-                        .map(p -> new ApiError.Item(p.path(), p.severity().name().toLowerCase(java.util.Locale.ROOT), p.message()))
+                        .map(ApiError.Item::of)
                         .toList();
                 return answer(new ApiError(status, word, "the vCon is invalid: " + invalid.errors().size() + " error(s)", items));
             }

@@ -2,8 +2,7 @@ package io.conserver.server.api;
 
 import io.conserver.app.runtime.ChainInfo;
 import io.conserver.app.runtime.ConserverEngine;
-import io.conserver.app.usecase.RequestRefusedException;
-import io.conserver.domain.port.out.VconStore;
+import io.conserver.app.usecase.VconIntake;
 import io.conserver.domain.port.out.WorkQueue;
 import io.conserver.server.config.ConserverConfiguration;
 import jakarta.inject.Inject;
@@ -28,15 +27,15 @@ import java.util.Map;
 public final class ChainsResource {
     private final ConserverEngine engine;
     private final WorkQueue queue;
-    private final VconStore store;
+    private final VconIntake intake;
     private final long maxBodyBytes;
     private final int maxIds;
 
     @Inject
-    public ChainsResource(ConserverEngine engine, RuntimeParts parts, ConserverConfiguration configuration) {
+    public ChainsResource(ConserverEngine engine, RuntimeParts parts, VconIntake intake, ConserverConfiguration configuration) {
         this.engine = engine;
         this.queue = parts.queue();
-        this.store = parts.store();
+        this.intake = intake;
         this.maxBodyBytes = configuration.getApi().getMaxBodySize().toBytes();
         this.maxIds = configuration.getApi().getMaxListLimit();
     }
@@ -58,10 +57,7 @@ public final class ChainsResource {
     @Consumes(MediaType.WILDCARD)
     public Response run(@PathParam("name") String name, InputStream body) throws IOException {
         List<String> ids = IdLists.read(Bodies.read(body, maxBodyBytes, "the id list"), maxIds);
-        List<String> missing = ids.stream().filter(id -> !store.exists(id)).limit(10).toList();
-        if (!missing.isEmpty()) {
-            throw RequestRefusedException.notFound("no vCon is stored under " + missing + "; nothing was queued");
-        }
+        intake.requireStored(ids);
         engine.run(name, ids);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("chain", name);

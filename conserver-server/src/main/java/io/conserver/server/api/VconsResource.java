@@ -110,7 +110,7 @@ public final class VconsResource {
             return new ItemResult(index, vcon.uuid(), 201, List.of());
         } catch (InvalidVconException e) {
             return new ItemResult(index, null, e.category().httpStatus(), e.problems().stream()
-                    .map(p -> new ApiError.Item(p.path(), p.severity().name().toLowerCase(java.util.Locale.ROOT), p.message()))
+                    .map(ApiError.Item::of)
                     .toList());
         } catch (ConserverException e) {
             return new ItemResult(index, null, e.category().httpStatus(), List.of(new ApiError.Item("$", "error", e.getMessage())));

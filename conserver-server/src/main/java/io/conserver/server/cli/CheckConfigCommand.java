@@ -11,13 +11,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import io.conserver.app.config.OptionsBinder;
-import io.conserver.app.runtime.Plugins;
-import io.conserver.domain.link.LinkFactory;
-import io.conserver.domain.port.out.StorageFactory;
-import java.util.Set;
 import net.sourceforge.argparse4j.inf.Namespace;
 
 /**
@@ -39,12 +32,7 @@ public final class CheckConfigCommand extends ConfiguredCommand<ConserverConfigu
 
     @Override
     protected void run(Bootstrap<ConserverConfiguration> bootstrap, Namespace namespace, ConserverConfiguration configuration) {
-        ConfigCompiler compiler = Guice.createInjector(new PluginModule(), new AbstractModule() {
-            @Provides
-            ConfigCompiler compiler(Set<LinkFactory<?>> links, Set<StorageFactory<?>> storages) {
-                return new ConfigCompiler(new Plugins(links, storages), new OptionsBinder());
-            }
-        }).getInstance(ConfigCompiler.class);
+        ConfigCompiler compiler = Guice.createInjector(new PluginModule()).getInstance(ConfigCompiler.class);
         compiler.check(new ConfigSnapshot(1, ConfigDocuments.split(configuration.pluginSections())));
         System.out.println("configuration OK: " + configuration.getChains().size() + " chains, "
                 + configuration.getLinks().size() + " links, " + configuration.getStorages().size() + " storages");

@@ -4,10 +4,8 @@ import com.codahale.metrics.MetricRegistry;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.conserver.app.config.OptionsBinder;
 import io.conserver.app.runtime.ConfigCompiler;
 import io.conserver.app.runtime.ConserverEngine;
-import io.conserver.app.runtime.Plugins;
 import io.conserver.app.runtime.RuntimeParts;
 import io.conserver.app.usecase.ConfigChanges;
 import io.conserver.app.usecase.KnownLists;
@@ -16,8 +14,6 @@ import io.conserver.app.usecase.SecretMasker;
 import io.conserver.app.usecase.VconChanges;
 import io.conserver.app.usecase.VconIntake;
 import io.conserver.app.usecase.VconQueries;
-import io.conserver.domain.link.LinkFactory;
-import io.conserver.domain.port.out.StorageFactory;
 import io.conserver.domain.vcon.ValidationOptions;
 import io.conserver.domain.vcon.VconCodec;
 import io.conserver.server.admin.MetricsRunListener;
@@ -50,12 +46,6 @@ public final class ConserverModule extends AbstractModule {
         bind(WorkingStore.class).toInstance(store);
         bind(MetricRegistry.class).toInstance(metrics);
         bind(SecretMasker.class).toInstance(new SecretMasker(substitutedValues));
-    }
-
-    @Provides
-    @Singleton
-    ConfigCompiler compiler(Set<LinkFactory<?>> links, Set<StorageFactory<?>> storages) {
-        return new ConfigCompiler(new Plugins(links, storages), new OptionsBinder());
     }
 
     @Provides
