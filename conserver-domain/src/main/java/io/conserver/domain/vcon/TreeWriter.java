@@ -1,8 +1,12 @@
 package io.conserver.domain.vcon;
 
+import static io.conserver.domain.vcon.FieldName.*;
+
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -22,37 +26,38 @@ final class TreeWriter {
 
     void vcon(Vcon v) throws IOException {
         g.writeStartObject();
-        g.writeStringField("vcon", Vcon.VERSION);
-        str("uuid", v.uuid());
-        date("created_at", v.createdAt());
-        date("updated_at", v.updatedAt());
-        str("subject", v.subject());
-        strings("extensions", v.extensions());
-        strings("critical", v.critical());
+        g.writeFieldName(VCON.json);
+        g.writeString(Vcon.VERSION);
+        str(UUID, v.uuid());
+        date(CREATED_AT, v.createdAt());
+        date(UPDATED_AT, v.updatedAt());
+        str(SUBJECT, v.subject());
+        strings(EXTENSIONS, v.extensions());
+        strings(CRITICAL, v.critical());
         if (v.redacted() != null) {
-            g.writeFieldName("redacted");
+            g.writeFieldName(REDACTED.json);
             redacted(v.redacted());
         }
         if (v.amended() != null) {
-            g.writeFieldName("amended");
+            g.writeFieldName(AMENDED.json);
             amended(v.amended());
         }
-        g.writeArrayFieldStart("parties");
+        array(PARTIES);
         for (Party p : v.parties()) {
             party(p);
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("dialog");
+        array(DIALOG);
         for (Dialog d : v.dialog()) {
             dialog(d);
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("analysis");
+        array(ANALYSIS);
         for (Analysis a : v.analysis()) {
             analysis(a);
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("attachments");
+        array(ATTACHMENTS);
         for (Attachment a : v.attachments()) {
             attachment(a);
         }
@@ -74,22 +79,22 @@ final class TreeWriter {
 
     private void party(Party p) throws IOException {
         g.writeStartObject();
-        str("tel", p.tel());
-        str("sip", p.sip());
-        str("stir", p.stir());
-        str("mailto", p.mailto());
-        str("name", p.name());
-        str("did", p.did());
-        str("validation", p.validation());
-        str("gmlpos", p.gmlpos());
+        str(TEL, p.tel());
+        str(SIP, p.sip());
+        str(STIR, p.stir());
+        str(MAILTO, p.mailto());
+        str(NAME, p.name());
+        str(DID, p.did());
+        str(VALIDATION, p.validation());
+        str(GMLPOS, p.gmlpos());
         if (p.civicaddress() != null) {
-            g.writeFieldName("civicaddress");
+            g.writeFieldName(CIVICADDRESS.json);
             civic(p.civicaddress());
         }
-        str("uuid", p.uuid());
-        str("type", p.type());
-        str("org", p.org());
-        str("dept", p.dept());
+        str(UUID, p.uuid());
+        str(TYPE, p.type());
+        str(ORG, p.org());
+        str(DEPT, p.dept());
         extras(p.extras(), name -> switch (name) {
             case "tel" -> p.tel() != null;
             case "sip" -> p.sip() != null;
@@ -114,7 +119,10 @@ final class TreeWriter {
         String[] values = {c.country(), c.a1(), c.a2(), c.a3(), c.a4(), c.a5(), c.a6(), c.prd(), c.pod(), c.sts(),
             c.hno(), c.hns(), c.lmk(), c.loc(), c.flr(), c.nam(), c.pc()};
         for (int i = 0; i < values.length; i++) {
-            str(TreeReader.Names.CIVIC.get(i), values[i]);
+            if (values[i] != null) {
+                g.writeFieldName(TreeReader.Names.CIVIC.get(i));
+                g.writeString(values[i]);
+            }
         }
         extras(c.extras(), name -> {
             int i = TreeReader.Names.CIVIC.indexOf(name);
@@ -125,47 +133,47 @@ final class TreeWriter {
 
     private void dialog(Dialog d) throws IOException {
         g.writeStartObject();
-        str("type", d.type());
-        date("start", d.start());
+        str(TYPE, d.type());
+        date(START, d.start());
         if (d.duration() != null) {
-            g.writeNumberField("duration", d.duration());
+            number(DURATION, d.duration());
         }
         if (!d.parties().isEmpty()) {
-            g.writeFieldName("parties");
+            g.writeFieldName(PARTIES.json);
             dialogParties(d.parties());
         }
-        index("originator", d.originator());
-        str("mediatype", d.mediatype());
-        str("filename", d.filename());
+        index(ORIGINATOR, d.originator());
+        str(MEDIATYPE, d.mediatype());
+        str(FILENAME, d.filename());
         content(d.content());
-        str("disposition", d.disposition());
+        str(DISPOSITION, d.disposition());
         if (d.sessionId() != null) {
-            g.writeFieldName("session_id");
+            g.writeFieldName(SESSION_ID.json);
             sessionIds(d.sessionId());
         }
         if (!d.partyHistory().isEmpty()) {
-            g.writeArrayFieldStart("party_history");
+            array(PARTY_HISTORY);
             for (PartyHistory h : d.partyHistory()) {
                 history(h);
             }
             g.writeEndArray();
         }
-        index("transferee", d.transferee());
-        index("transferor", d.transferor());
-        indexes("transfer_target", d.transferTarget());
-        indexes("original", d.original());
-        indexes("consultation", d.consultation());
-        indexes("target_dialog", d.targetDialog());
+        index(TRANSFEREE, d.transferee());
+        index(TRANSFEROR, d.transferor());
+        indexes(TRANSFER_TARGET, d.transferTarget());
+        indexes(ORIGINAL, d.original());
+        indexes(CONSULTATION, d.consultation());
+        indexes(TARGET_DIALOG, d.targetDialog());
         if (!d.recordings().isEmpty()) {
-            g.writeArrayFieldStart("recordings");
+            array(RECORDINGS);
             for (int i : d.recordings()) {
                 g.writeNumber(i);
             }
             g.writeEndArray();
         }
-        index("recording_set", d.recordingSet());
-        str("application", d.application());
-        str("message_id", d.messageId());
+        index(RECORDING_SET, d.recordingSet());
+        str(APPLICATION, d.application());
+        str(MESSAGE_ID, d.messageId());
         extras(d.extras(), name -> switch (name) {
             case "type" -> d.type() != null;
             case "start" -> d.start() != null;
@@ -236,8 +244,8 @@ final class TreeWriter {
 
     private void sessionId(SessionId id) throws IOException {
         g.writeStartObject();
-        str("local", id.local());
-        str("remote", id.remote());
+        str(LOCAL, id.local());
+        str(REMOTE, id.remote());
         extras(id.extras(), name -> "local".equals(name) && id.local() != null
                 || "remote".equals(name) && id.remote() != null);
         g.writeEndObject();
@@ -245,10 +253,10 @@ final class TreeWriter {
 
     private void history(PartyHistory h) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("party", h.party());
-        date("time", h.time());
-        str("event", h.event());
-        str("button", h.button());
+        number(PARTY, h.party());
+        date(TIME, h.time());
+        str(EVENT, h.event());
+        str(BUTTON, h.button());
         extras(h.extras(), name -> "party".equals(name) || "time".equals(name) && h.time() != null
                 || "event".equals(name) && h.event() != null || "button".equals(name) && h.button() != null);
         g.writeEndObject();
@@ -256,12 +264,12 @@ final class TreeWriter {
 
     private void attachment(Attachment a) throws IOException {
         g.writeStartObject();
-        str("purpose", a.purpose());
-        date("start", a.start());
-        index("party", a.party());
-        index("dialog", a.dialog());
-        str("mediatype", a.mediatype());
-        str("filename", a.filename());
+        str(PURPOSE, a.purpose());
+        date(START, a.start());
+        index(PARTY, a.party());
+        index(DIALOG, a.dialog());
+        str(MEDIATYPE, a.mediatype());
+        str(FILENAME, a.filename());
         content(a.content());
         extras(a.extras(), name -> switch (name) {
             case "purpose" -> a.purpose() != null;
@@ -277,14 +285,14 @@ final class TreeWriter {
 
     private void analysis(Analysis a) throws IOException {
         g.writeStartObject();
-        str("type", a.type());
-        indexes("dialog", a.dialog());
-        indexes("attachment", a.attachment());
-        str("mediatype", a.mediatype());
-        str("filename", a.filename());
-        str("vendor", a.vendor());
-        str("product", a.product());
-        str("schema", a.schema());
+        str(TYPE, a.type());
+        indexes(DIALOG, a.dialog());
+        indexes(ATTACHMENT, a.attachment());
+        str(MEDIATYPE, a.mediatype());
+        str(FILENAME, a.filename());
+        str(VENDOR, a.vendor());
+        str(PRODUCT, a.product());
+        str(SCHEMA, a.schema());
         content(a.content());
         extras(a.extras(), name -> switch (name) {
             case "type" -> a.type() != null;
@@ -302,9 +310,9 @@ final class TreeWriter {
 
     private void redacted(Redacted r) throws IOException {
         g.writeStartObject();
-        str("uuid", r.uuid());
-        str("type", r.type());
-        str("url", r.url());
+        str(UUID, r.uuid());
+        str(TYPE, r.type());
+        str(URL, r.url());
         hashes(r.contentHash());
         extras(r.extras(), name -> "uuid".equals(name) && r.uuid() != null || "type".equals(name) && r.type() != null
                 || "url".equals(name) && r.url() != null || "content_hash".equals(name) && !r.contentHash().isEmpty());
@@ -313,8 +321,8 @@ final class TreeWriter {
 
     private void amended(Amended a) throws IOException {
         g.writeStartObject();
-        str("uuid", a.uuid());
-        str("url", a.url());
+        str(UUID, a.uuid());
+        str(URL, a.url());
         hashes(a.contentHash());
         extras(a.extras(), name -> "uuid".equals(name) && a.uuid() != null || "url".equals(name) && a.url() != null
                 || "content_hash".equals(name) && !a.contentHash().isEmpty());
@@ -323,11 +331,11 @@ final class TreeWriter {
 
     private void content(Content c) throws IOException {
         if (c.rawBody() != null) {
-            g.writeFieldName("body");
+            g.writeFieldName(BODY.json);
             NodeWriter.write(g, c.rawBody());
         }
-        str("encoding", c.encoding());
-        str("url", c.url());
+        str(ENCODING, c.encoding());
+        str(URL, c.url());
         hashes(c.contentHash());
     }
 
@@ -343,9 +351,9 @@ final class TreeWriter {
 
     private void hashes(List<String> tokens) throws IOException {
         if (tokens.size() == 1) {
-            g.writeStringField("content_hash", tokens.get(0));
+            str(CONTENT_HASH, tokens.get(0));
         } else if (!tokens.isEmpty()) {
-            strings("content_hash", tokens);
+            strings(CONTENT_HASH, tokens);
         }
     }
 
@@ -374,18 +382,34 @@ final class TreeWriter {
         }
     }
 
-    private void str(String name, String value) throws IOException {
+    private void str(FieldName name, String value) throws IOException {
         if (value != null) {
-            g.writeStringField(name, value);
+            g.writeFieldName(name.json);
+            g.writeString(value);
         }
     }
 
-    private void date(String name, OffsetDateTime value) throws IOException {
+    private void array(FieldName name) throws IOException {
+        g.writeFieldName(name.json);
+        g.writeStartArray();
+    }
+
+    private void number(FieldName name, int value) throws IOException {
+        g.writeFieldName(name.json);
+        g.writeNumber(value);
+    }
+
+    private void number(FieldName name, BigDecimal value) throws IOException {
+        g.writeFieldName(name.json);
+        g.writeNumber(value);
+    }
+
+    private void date(FieldName name, OffsetDateTime value) throws IOException {
         if (value == null) {
             return;
         }
         int length = Rfc3339.format(value, date);
-        g.writeFieldName(name);
+        g.writeFieldName(name.json);
         if (length < 0) {
             g.writeString(Rfc3339.format(value));
         } else {
@@ -393,18 +417,18 @@ final class TreeWriter {
         }
     }
 
-    private void index(String name, Integer value) throws IOException {
+    private void index(FieldName name, Integer value) throws IOException {
         if (value != null) {
-            g.writeNumberField(name, value);
+            number(name, value);
         }
     }
 
     /** One index as an int (the -04 form), several as an array. */
-    private void indexes(String name, List<Integer> values) throws IOException {
+    private void indexes(FieldName name, List<Integer> values) throws IOException {
         if (values.size() == 1) {
-            g.writeNumberField(name, values.get(0));
+            number(name, values.get(0));
         } else if (!values.isEmpty()) {
-            g.writeArrayFieldStart(name);
+            array(name);
             for (int i : values) {
                 g.writeNumber(i);
             }
@@ -412,11 +436,11 @@ final class TreeWriter {
         }
     }
 
-    private void strings(String name, List<String> values) throws IOException {
+    private void strings(FieldName name, List<String> values) throws IOException {
         if (values.isEmpty()) {
             return;
         }
-        g.writeArrayFieldStart(name);
+        array(name);
         for (String s : values) {
             g.writeString(s);
         }
