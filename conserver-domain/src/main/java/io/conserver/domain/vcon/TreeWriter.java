@@ -2,7 +2,6 @@ package io.conserver.domain.vcon;
 
 import static io.conserver.domain.vcon.FieldName.*;
 
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
