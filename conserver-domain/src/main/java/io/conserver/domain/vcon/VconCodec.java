@@ -71,6 +71,17 @@ public final class VconCodec {
         return readOwnedTree(JsonSupport.checkDepth(tree).deepCopy());
     }
 
+    /**
+     * Reads a tree that {@link #readJson} returned, taking it over: the migration rewrites it in place,
+     * so the caller must not use it afterwards. {@link #read(JsonNode)} copies its argument and walks it
+     * for depth; a tree from readJson needs neither, since the parser held it to the same limits. This
+     * is the path of every ingest that had to look at the JSON first (to tell a signed vCon from a
+     * plain one), which would otherwise parse once and copy once per vCon.
+     */
+    public ReadResult readParsed(JsonNode parsedByReadJson) {
+        return readOwnedTree(parsedByReadJson);
+    }
+
     /** {@link #read(byte[])} when the warnings are not wanted. */
     public Vcon parse(byte[] bytes) {
         return read(bytes).vcon();

@@ -64,6 +64,21 @@ class VconCodecTest {
     }
 
     @Test
+    void aTreeFromReadJsonReadsLikeTheBytesItCameFrom() {
+        byte[] legacy = WITH_UNKNOWNS.replace("\"mediatype\": \"text/plain\", \"body\": \"hi\"",
+                "\"mimetype\": \"text/plain\", \"body\": \"hi\"").getBytes(StandardCharsets.UTF_8);
+
+        ReadResult fromBytes = CODEC.read(legacy);
+        ReadResult fromTree = CODEC.readParsed(CODEC.readJson(legacy));
+
+        assertThat(fromTree.vcon()).isEqualTo(fromBytes.vcon());
+        assertThat(fromTree.warnings()).isEqualTo(fromBytes.warnings())
+                .anySatisfy(p -> assertThat(p.message()).contains("mimetype"));
+        assertThatThrownBy(() -> CODEC.readParsed(CODEC.readJson("[1]".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(InvalidVconException.class).hasMessageContaining("JSON object");
+    }
+
+    @Test
     void sampleIsMappedOntoTheModel() throws IOException {
         Vcon v = CODEC.parse(Files.readAllBytes(SAMPLE));
 

@@ -67,7 +67,7 @@ public final class VconOpener {
             if (VconForm.detect(root) != VconForm.SIGNED) {
                 // The draft encrypts the signed form; an encrypted unsigned vCon is read but flagged.
                 warnings.add(Problem.warning("$", "the encrypted vCon was not signed inside; its origin is unverified"));
-                return opened(codec.read(root), form, List.of(), warnings);
+                return opened(codec.readParsed(root), form, List.of(), warnings);
             }
         }
         if (VconForm.detect(root) == VconForm.SIGNED) {
@@ -77,7 +77,7 @@ public final class VconOpener {
             warnings.addAll(verified.warnings());
             return opened(codec.read(verified.payload()), form, verified.signerChain(), warnings);
         }
-        return opened(codec.read(root), form, List.of(), warnings);
+        return opened(codec.readParsed(root), form, List.of(), warnings);
     }
 
     private static Opened opened(ReadResult read, VconForm form, List<X509Certificate> chain, List<Problem> warnings) {
