@@ -4,9 +4,12 @@ import io.conserver.domain.error.RetriableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
@@ -58,6 +61,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentLinkedQueue<PendingWrite<?>> pending = new ConcurrentLinkedQueue<>();
     private Handle writerHandle;
+    /** Statements prepared on the write connection, by SQL; guarded by the write lock, dropped with the handle. */
+    private final Map<String, PreparedStatement> writeStatements = new HashMap<>();
 
     private EmbeddedDatabase(Path file, Synchronous synchronous) {
         this.file = file;
@@ -142,7 +147,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             writerHandle().useTransaction(h -> {
                 for (PendingWrite<?> write : group) {
-                    write.runUnderSavepoint(h);
+                    try {
+                        write.runUnderSavepoint(h);
+                    } catch (SQLException e) {
+                        throw failure(e); // a savepoint itself failed: the whole group is rolled back
+                    }
                 }
             });
         } catch (RuntimeException | Error e) {
@@ -172,7 +181,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return writerHandle;
     }
 
+    /**
+     * A statement on the write connection, prepared on first use and kept while the connection stays
+     * open, for the writes every vCon makes: preparing the SQL each time cost about as much as running
+     * it. Only for use with the handle a {@link #write} callback was given; the caller sets every
+     * parameter before each execution.
+     */
+    PreparedStatement prepared(Handle h, String sql) throws SQLException {
+        if (h != writerHandle) {
+            throw new IllegalStateException("kept statements belong to the write connection, inside write()");
+        }
+        PreparedStatement statement = writeStatements.get(sql);
+        if (statement == null) {
+            statement = h.getConnection().prepareStatement(sql);
+            writeStatements.put(sql, statement);
+        }
+        return statement;
+    }
+
+    /** What a failed JDBC call on a kept statement becomes: the same error as a failed Jdbi call. */
+    RetriableException failure(SQLException e) {
+        return new RetriableException("the embedded store " + file + " failed: " + e.getMessage()
+                + " (check the disk and that no other program holds a lock on the file)", e);
+    }
+
     private void discardWriterHandle() {
+        for (PreparedStatement statement : writeStatements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // Closing the connection below releases it anyway.
+            }
+        }
+        writeStatements.clear();
         Handle h = writerHandle;
         writerHandle = null;
         if (h != null) {
@@ -201,6 +242,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             } catch (JdbiException e) {
                 discardWriterHandle();
                 failure = failure(e);
+            } catch (RetriableException e) {
+                discardWriterHandle(); // perhaps a kept statement's connection failed: start afresh
+                failure = e;
             } catch (RuntimeException e) {
                 failure = e;
             } finally {
@@ -208,15 +252,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         }
 
-        void runUnderSavepoint(Handle h) {
+        void runUnderSavepoint(Handle h) throws SQLException {
             // Plain SQL rather than Jdbi's savepoint calls, which forget a savepoint once rolled back to.
-            h.execute("SAVEPOINT " + SAVEPOINT);
+            prepared(h, "SAVEPOINT " + SAVEPOINT).execute();
             try {
                 value = work.withHandle(h);
-                h.execute("RELEASE " + SAVEPOINT);
+                prepared(h, "RELEASE " + SAVEPOINT).execute();
             } catch (RuntimeException e) {
-                h.execute("ROLLBACK TO " + SAVEPOINT);
-                h.execute("RELEASE " + SAVEPOINT);
+                prepared(h, "ROLLBACK TO " + SAVEPOINT).execute();
+                prepared(h, "RELEASE " + SAVEPOINT).execute();
                 failure = e instanceof JdbiException j ? failure(j) : e;
             }
         }

@@ -5,6 +5,9 @@ import io.conserver.domain.port.out.VconListQuery;
 import io.conserver.domain.port.out.VconStore;
 import io.conserver.domain.vcon.Vcon;
 import io.conserver.domain.vcon.VconCodec;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -60,6 +63,12 @@ public final class SqliteVconStore implements VconStore {
         return found;
     }
 
+    /** The statement of every put, kept prepared on the write connection. */
+    private static final String UPSERT = """
+            INSERT INTO vcons (uuid, body, created_at, expires_at) VALUES (?, ?, ?, NULL)
+            ON CONFLICT (uuid) DO UPDATE SET body = excluded.body, created_at = excluded.created_at,
+                expires_at = NULL""";
+
     @Override
     public void put(Vcon vcon) {
         putAll(List.of(vcon));
@@ -76,15 +85,22 @@ public final class SqliteVconStore implements VconStore {
             bodies.add(codec.writeString(vcon));
         }
         db.write(h -> {
-            for (int i = 0; i < vcons.size(); i++) {
-                Vcon vcon = vcons.get(i);
-                Long createdAt = vcon.createdAt() == null ? null : vcon.createdAt().toInstant().toEpochMilli();
-                h.createUpdate("""
-                        INSERT INTO vcons (uuid, body, created_at, expires_at) VALUES (:uuid, :body, :created, NULL)
-                        ON CONFLICT (uuid) DO UPDATE SET body = excluded.body, created_at = excluded.created_at,
-                            expires_at = NULL""")
-                        .bind("uuid", vcon.uuid()).bind("body", bodies.get(i)).bind("created", createdAt).execute();
-                VconIndexes.replaceParties(h, vcon);
+            try {
+                PreparedStatement upsert = db.prepared(h, UPSERT);
+                for (int i = 0; i < vcons.size(); i++) {
+                    Vcon vcon = vcons.get(i);
+                    upsert.setString(1, vcon.uuid());
+                    upsert.setString(2, bodies.get(i));
+                    if (vcon.createdAt() == null) {
+                        upsert.setNull(3, Types.INTEGER);
+                    } else {
+                        upsert.setLong(3, vcon.createdAt().toInstant().toEpochMilli());
+                    }
+                    upsert.executeUpdate();
+                    VconIndexes.replaceParties(db, h, vcon);
+                }
+            } catch (SQLException e) {
+                throw db.failure(e);
             }
             purgeExpiredNowAndThen(h);
             return null;

@@ -4,6 +4,8 @@ import io.conserver.domain.port.out.PartySearch;
 import io.conserver.domain.port.out.VconListQuery;
 import io.conserver.domain.vcon.Party;
 import io.conserver.domain.vcon.Vcon;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /** The secondary indexes of {@link SqliteVconStore}: party fields and creation time. */
@@ -19,27 +20,34 @@ final class VconIndexes {
     private static final Map<String, Function<Party, String>> PARTY_FIELDS = Map.of(
             "tel", Party::tel, "mailto", Party::mailto, "name", Party::name);
 
+    private static final String REMOVE_PARTIES = "DELETE FROM vcon_parties WHERE uuid = ?";
+    private static final String INSERT_PARTY = "INSERT OR IGNORE INTO vcon_parties (field, value, uuid) VALUES (?, ?, ?)";
+
     private VconIndexes() {
     }
 
-    static void replaceParties(Handle h, Vcon vcon) {
-        removeParties(h, vcon.uuid());
-        PreparedBatch batch = h.prepareBatch("INSERT OR IGNORE INTO vcon_parties (field, value, uuid) VALUES (?, ?, ?)");
+    /** Through statements kept on the write connection: this runs for every vCon stored. */
+    static void replaceParties(EmbeddedDatabase db, Handle h, Vcon vcon) throws SQLException {
+        PreparedStatement remove = db.prepared(h, REMOVE_PARTIES);
+        remove.setString(1, vcon.uuid());
+        remove.executeUpdate();
+        PreparedStatement insert = null;
         for (Party party : vcon.parties()) {
-            PARTY_FIELDS.forEach((field, getter) -> {
-                String value = getter.apply(party);
+            for (Map.Entry<String, Function<Party, String>> field : PARTY_FIELDS.entrySet()) {
+                String value = field.getValue().apply(party);
                 if (value != null && !value.isEmpty()) {
-                    batch.add(field, value, vcon.uuid());
+                    insert = insert == null ? db.prepared(h, INSERT_PARTY) : insert;
+                    insert.setString(1, field.getKey());
+                    insert.setString(2, value);
+                    insert.setString(3, vcon.uuid());
+                    insert.executeUpdate();
                 }
-            });
-        }
-        if (batch.size() > 0) {
-            batch.execute();
+            }
         }
     }
 
     static void removeParties(Handle h, String uuid) {
-        h.execute("DELETE FROM vcon_parties WHERE uuid = ?", uuid);
+        h.execute(REMOVE_PARTIES, uuid);
     }
 
     /** Each term narrows the result to the vCons that have some party with that exact value. */

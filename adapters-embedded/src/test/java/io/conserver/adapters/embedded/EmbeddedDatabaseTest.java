@@ -7,6 +7,8 @@ import io.conserver.domain.error.RetriableException;
 import io.conserver.domain.port.out.VconStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,40 @@ class EmbeddedDatabaseTest {
             java.util.List<Integer> expected = java.util.stream.IntStream.range(0, writers).filter(n -> n % 5 != 0).boxed().toList();
             assertThat(failed).containsExactlyElementsOf(java.util.stream.IntStream.range(0, writers).filter(n -> n % 5 == 0).boxed().toList());
             assertThat(stored).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void keptStatementsAreReusedAndAFailedOneLeavesTheNextWriteWorking() {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dataDirectory)) {
+            db.write(h -> h.execute("CREATE TABLE scratch (n INTEGER PRIMARY KEY)"));
+            String insert = "INSERT INTO scratch (n) VALUES (?)";
+
+            PreparedStatement first = db.write(h -> keptInsert(db, h, insert, 1));
+            PreparedStatement second = db.write(h -> keptInsert(db, h, insert, 2));
+            assertThat(second).isSameAs(first);
+            assertThatThrownBy(() -> db.write(h -> keptInsert(db, h, insert, 2)))
+                    .isInstanceOf(RetriableException.class).hasCauseInstanceOf(SQLException.class)
+                    .hasMessageContaining(db.file().toString()).hasMessageContaining("UNIQUE");
+            // The failure dropped the connection and its statements: the next write prepares afresh.
+            PreparedStatement afresh = db.write(h -> keptInsert(db, h, insert, 3));
+            assertThat(afresh).isNotSameAs(first);
+
+            List<Integer> stored = db.read(h -> h.createQuery("SELECT n FROM scratch ORDER BY n").mapTo(Integer.class).list());
+            assertThat(stored).containsExactly(1, 2, 3);
+            assertThatThrownBy(() -> db.read(h -> keptInsert(db, h, insert, 4)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("write connection");
+        }
+    }
+
+    private static PreparedStatement keptInsert(EmbeddedDatabase db, org.jdbi.v3.core.Handle h, String sql, int n) {
+        try {
+            PreparedStatement statement = db.prepared(h, sql);
+            statement.setInt(1, n);
+            statement.executeUpdate();
+            return statement;
+        } catch (SQLException e) {
+            throw db.failure(e);
         }
     }
 }
