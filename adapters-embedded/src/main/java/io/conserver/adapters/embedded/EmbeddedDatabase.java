@@ -309,6 +309,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         config.setSynchronous(synchronous == Synchronous.FULL
                 ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // Nothing here reads generated keys, and the driver would otherwise match every INSERT's SQL
+        // against a regex and run SELECT last_insert_rowid() after it: a second statement per row.
+        config.setGetGeneratedKeys(false);
         // IMMEDIATE takes the file's write lock at BEGIN, so a transaction never fails halfway when
         // another process wrote meanwhile; it waits for the lock instead (busy timeout).
         config.setTransactionMode(writer ? SQLiteConfig.TransactionMode.IMMEDIATE : SQLiteConfig.TransactionMode.DEFERRED);
