@@ -38,7 +38,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /** The most writes one commit groups; bounds how long a group holds the file's write lock. */
     private static final int MAX_GROUP = 128;
-    private static final String SAVEPOINT = "conserver_write";
 
     /** How hard each commit pushes the data to the disk. */
     public enum Synchronous {
@@ -114,11 +113,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Runs {@code work} in a write transaction and returns once it is committed.
      *
      * <p>Writers that arrive while another commits are grouped: the next thread to get the write lock
-     * runs every waiting write (up to {@value #MAX_GROUP}) in one transaction, each under its own
-     * savepoint, and commits once. SQLite's cost is mostly per commit, so under concurrency this
-     * multiplies throughput; each caller still returns only after its own write is committed, so an
-     * acknowledgement means the same as before. A write that throws is rolled back to its savepoint
-     * and only its caller sees the exception.
+     * runs every waiting write (up to {@value #MAX_GROUP}) in one transaction and commits once.
+     * SQLite's cost is mostly per commit, so under concurrency this multiplies throughput; each caller
+     * still returns only after its own write is committed, so an acknowledgement means the same as
+     * before. A write that throws rolls the group back, and then each of its writes runs again in a
+     * transaction of its own, so only the caller whose write failed sees the exception. A write may
+     * therefore run twice: it must do nothing but its SQL, or only what is harmless to repeat.
      */
     <T> T write(HandleCallback<T, RuntimeException> work) {
         PendingWrite<T> mine = new PendingWrite<>(work);
@@ -140,24 +140,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
             group.add(next);
         }
         if (group.size() == 1) {
-            // Alone, a write needs no savepoint: its own transaction rolls back if it throws.
             group.get(0).runAlone();
             return;
         }
         try {
+            // Optimistic: the writes share one transaction with nothing between them. Should one throw,
+            // the whole transaction is rolled back and each write runs again in its own, so only the
+            // one that failed fails. A savepoint per write would cost two statements on every write to
+            // save a rerun that a failing write (a bug or a full disk, not a routine event) rarely needs.
             writerHandle().useTransaction(h -> {
                 for (PendingWrite<?> write : group) {
-                    try {
-                        write.runUnderSavepoint(h);
-                    } catch (SQLException e) {
-                        throw failure(e); // a savepoint itself failed: the whole group is rolled back
-                    }
+                    write.runInGroup(h);
                 }
             });
+        } catch (GroupAborted aborted) {
+            group.forEach(PendingWrite::runAlone);
+            return;
         } catch (RuntimeException | Error e) {
             discardWriterHandle();
-            // The transaction as a whole failed (begin, a savepoint, or the commit): none of the
-            // group's writes happened, and every caller in it is told so.
+            // The transaction as a whole failed (begin or commit): none of the group's writes
+            // happened, and every caller in it is told so.
             RuntimeException failure = e instanceof JdbiException j ? failure(j)
                     : e instanceof RuntimeException r ? r : new IllegalStateException("the embedded store failed: " + e, e);
             group.forEach(write -> write.fail(failure));
@@ -167,6 +169,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         }
         group.forEach(PendingWrite::finish);
+    }
+
+    /** Thrown through a group's transaction to roll it back when one of its writes failed. */
+    private static final class GroupAborted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GroupAborted() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -252,16 +263,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         }
 
-        void runUnderSavepoint(Handle h) throws SQLException {
-            // Plain SQL rather than Jdbi's savepoint calls, which forget a savepoint once rolled back to.
-            prepared(h, "SAVEPOINT " + SAVEPOINT).execute();
+        void runInGroup(Handle h) {
             try {
                 value = work.withHandle(h);
-                prepared(h, "RELEASE " + SAVEPOINT).execute();
             } catch (RuntimeException e) {
-                prepared(h, "ROLLBACK TO " + SAVEPOINT).execute();
-                prepared(h, "RELEASE " + SAVEPOINT).execute();
-                failure = e instanceof JdbiException j ? failure(j) : e;
+                throw new GroupAborted();
             }
         }
 
