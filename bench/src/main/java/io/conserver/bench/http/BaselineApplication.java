@@ -22,6 +22,14 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The HTTP benchmark's baseline: the least a Dropwizard server does for the conserver's two write
@@ -32,7 +40,13 @@ import java.nio.file.Files;
  *   <li>{@code POST /api/vcons} parses a JSON array and answers 200 with one small object per item
  *       ({@code index}, {@code uuid}, {@code status}), the shape of the conserver's bulk answer.
  * </ul>
- * Run as {@code java -cp benchmarks.jar io.conserver.bench.http.BaselineApplication server baseline.yml};
+ * With {@code BASELINE_STORE} set to a file name it is the <em>durable</em> baseline: each endpoint
+ * also writes what it accepted to that SQLite file (WAL, synchronous NORMAL, the embedded store's
+ * settings) before answering: one row per vCon, uuid and body, committed once per request, with no
+ * index, validation or model. It measures what a durable write costs on its own, so the conserver's
+ * rate can be read against the least any server that keeps what it acknowledges can do.
+ *
+ * <p>Run as {@code java -cp benchmarks.jar io.conserver.bench.http.BaselineApplication server baseline.yml};
  * a file name that does not exist is looked up on the class path, where {@code baseline.yml} (request
  * log off, logging WARN, ports from {@code BASELINE_PORT} and {@code BASELINE_ADMIN_PORT}) lives.
  */
@@ -68,7 +82,8 @@ public final class BaselineApplication extends Application<Configuration> {
     @Override
     public void run(Configuration configuration, Environment environment) {
         environment.jersey().setUrlPattern("/api/*");
-        environment.jersey().register(new VconEndpoints());
+        String store = System.getenv("BASELINE_STORE");
+        environment.jersey().register(new VconEndpoints(store == null || store.isBlank() ? null : new DurableRows(store)));
         environment.healthChecks().register("baseline", new HealthCheck() {
             @Override
             protected Result check() {
@@ -77,11 +92,16 @@ public final class BaselineApplication extends Application<Configuration> {
         });
     }
 
-    /** The two endpoints; no store, no validation beyond the JSON parse. */
+    /** The two endpoints; no validation beyond the JSON parse, and no store unless {@code rows} is given. */
     @Path("/")
     @Produces(MediaType.APPLICATION_JSON)
     public static final class VconEndpoints {
         private final ObjectMapper json = new ObjectMapper();
+        private final DurableRows rows;
+
+        VconEndpoints(DurableRows rows) {
+            this.rows = rows;
+        }
 
         @POST
         @Path("vcon")
@@ -91,6 +111,9 @@ public final class BaselineApplication extends Application<Configuration> {
             JsonNode vcon = json.readTree(bytes);
             if (!vcon.isObject()) {
                 return Response.status(400).build();
+            }
+            if (rows != null) {
+                rows.insert(List.of(vcon.path("uuid").asText()), List.of(bytes));
             }
             return Response.status(201).entity(bytes).build();
         }
@@ -103,6 +126,15 @@ public final class BaselineApplication extends Application<Configuration> {
             if (!(root instanceof ArrayNode array)) {
                 return Response.status(400).build();
             }
+            if (rows != null) {
+                List<String> ids = new ArrayList<>(array.size());
+                List<byte[]> bodies = new ArrayList<>(array.size());
+                for (JsonNode item : array) {
+                    ids.add(item.path("uuid").asText());
+                    bodies.add(json.writeValueAsBytes(item));
+                }
+                rows.insert(ids, bodies);
+            }
             ObjectNode answer = json.createObjectNode();
             answer.put("accepted", array.size()).put("refused", 0);
             ArrayNode items = answer.putArray("items");
@@ -111,6 +143,51 @@ public final class BaselineApplication extends Application<Configuration> {
                         .put("status", 201).putArray("problems");
             }
             return Response.ok(json.writeValueAsBytes(answer)).build();
+        }
+    }
+
+    /**
+     * The durable baseline's table: one connection, one transaction per call, under a lock. Simpler
+     * than the conserver's group commit on purpose; this is the floor of a durable write, not a rival
+     * store.
+     */
+    static final class DurableRows {
+        private final Connection connection;
+        private final PreparedStatement insert;
+
+        DurableRows(String file) {
+            try {
+                SQLiteConfig config = new SQLiteConfig();
+                config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+                config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+                config.setGetGeneratedKeys(false);
+                connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+                try (Statement ddl = connection.createStatement()) {
+                    ddl.execute("CREATE TABLE IF NOT EXISTS vcons (uuid TEXT PRIMARY KEY, body BLOB NOT NULL)");
+                }
+                insert = connection.prepareStatement("INSERT OR REPLACE INTO vcons (uuid, body) VALUES (?, ?)");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot open the durable baseline's SQLite file " + file, e);
+            }
+        }
+
+        synchronized void insert(List<String> ids, List<byte[]> bodies) {
+            try {
+                connection.setAutoCommit(false);
+                for (int i = 0; i < ids.size(); i++) {
+                    insert.setString(1, ids.get(i));
+                    insert.setBytes(2, bodies.get(i));
+                    insert.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException ignored) {
+                    // the insert's failure is the one reported
+                }
+                throw new IllegalStateException("the durable baseline's insert failed", e);
+            }
         }
     }
 }

@@ -33,9 +33,12 @@ import java.util.stream.Stream;
  *
  * <p>It starts both servers in their own JVMs with the same JVM flags: the conserver from its jar
  * ({@code server <tmp>/conserver.yml}: embedded store in a temporary directory, no chains so the
- * engine is idle, request log off, logging WARN) and the baseline from the benchmarks jar. Then,
- * for each round, for each workload, it loads the baseline and then the conserver (alternating, so
- * drift of a noisy machine falls on both): a warm-up, then a measured window. Workloads:
+ * engine is idle, request log off, logging WARN) and the baseline from the benchmarks jar, and
+ * unless {@code --no-durable} a third JVM: the <em>durable baseline</em>, the same baseline writing
+ * each vCon to SQLite before it answers (see {@link BaselineApplication}), which shows how much of
+ * the gap a durable write alone accounts for. Then, for each round, for each workload, it loads the
+ * baseline, the durable baseline and the conserver in turn (so drift of a noisy machine falls on
+ * all): a warm-up, then a measured window. Workloads:
  * <ul>
  *   <li><b>single</b>: {@code POST /api/vcon} of one 5 KB vCon, from 32 threads each sending
  *       blocking requests back to back (java.net.http.HttpClient, HTTP/1.1, keep-alive);
@@ -53,7 +56,8 @@ import java.util.stream.Stream;
  * --bulk-concurrency N (4) --batch N (100) --heap SIZE (1g) --jar PATH
  * (conserver-server/target/conserver.jar) --workloads single,bulk --jfr FILE} (a flight
  * recording of the conserver JVM, written when it stops) {@code --jvm-arg ARG} (repeatable, for
- * both server JVMs) {@code --keep} (keep the temporary directory and the servers' logs).
+ * both server JVMs) {@code --keep} (keep the temporary directory and the servers' logs)
+ * {@code --no-durable} (skip the durable baseline).
  */
 public final class HttpBenchmark {
     /** The size asked of {@link VconSamples}; it comes out at 4,959 bytes, the 5 KB vCon. */
@@ -94,21 +98,26 @@ public final class HttpBenchmark {
                             + "POST /api/vcons of %d vCons at concurrency %d; pre-warm %d s, warm-up %d s, measure %d s, %d round(s); "
                             + "server JVMs: %s%n", vcon.length, options.concurrency, options.batch, options.bulkConcurrency,
                     options.prewarmSeconds, options.warmupSeconds, options.measureSeconds, options.rounds, String.join(" ", jvmFlags()));
-            Server baseline = startBaseline(tmp);
+            Server baseline = startBaseline(tmp, "baseline", null);
             servers.add(baseline);
+            if (options.durable) {
+                servers.add(startBaseline(tmp, "durable", tmp.resolve("durable-baseline.db")));
+            }
             Server conserver = startConserver(tmp, jar);
             servers.add(conserver);
-            baseline.awaitHealthy();
-            conserver.awaitHealthy();
-            System.out.printf("servers up: baseline %s (pid %d), conserver %s (pid %d), temp %s%n",
-                    baseline.base, baseline.process.pid(), conserver.base, conserver.process.pid(), tmp);
+            for (Server server : servers) {
+                server.awaitHealthy();
+            }
+            StringBuilder up = new StringBuilder();
+            servers.forEach(s -> up.append(String.format(Locale.ROOT, "%s %s (pid %d), ", s.name, s.base, s.process.pid())));
+            System.out.printf("servers up: %stemp %s%n", up, tmp);
 
             if (options.prewarmSeconds > 0) {
                 // The conserver has far more code for the JIT to compile than the baseline; on a
                 // small machine that takes a while, and a round measured during it says little.
                 System.out.printf("pre-warming each server for %d s per workload (not measured)%n", options.prewarmSeconds);
                 for (Workload workload : options.workloads) {
-                    for (Server server : List.of(baseline, conserver)) {
+                    for (Server server : servers) {
                         phase(server, workload, vcon, options.prewarmSeconds, 0);
                     }
                 }
@@ -116,7 +125,7 @@ public final class HttpBenchmark {
             Map<String, List<Result>> results = new LinkedHashMap<>();
             for (int round = 1; round <= options.rounds; round++) {
                 for (Workload workload : options.workloads) {
-                    for (Server server : List.of(baseline, conserver)) {
+                    for (Server server : servers) {
                         Result result = phase(server, workload, vcon, options.warmupSeconds, options.measureSeconds);
                         System.out.println(result.line(round));
                         results.computeIfAbsent(workload.name + "/" + server.name, k -> new ArrayList<>()).add(result);
@@ -141,7 +150,8 @@ public final class HttpBenchmark {
         return flags;
     }
 
-    private Server startBaseline(Path tmp) throws IOException {
+    /** The minimal baseline, or with {@code store} the durable one that also writes to that SQLite file. */
+    private Server startBaseline(Path tmp, String name, Path store) throws IOException {
         int port = freePort();
         int admin = freePort();
         Path benchJar = Path.of(URI.create(HttpBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toString()));
@@ -151,7 +161,10 @@ public final class HttpBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
         builder.environment().put("BASELINE_PORT", Integer.toString(port));
         builder.environment().put("BASELINE_ADMIN_PORT", Integer.toString(admin));
-        return Server.start("baseline", builder, tmp.resolve("baseline.log"), port, admin);
+        if (store != null) {
+            builder.environment().put("BASELINE_STORE", store.toString());
+        }
+        return Server.start(name, builder, tmp.resolve(name + ".log"), port, admin);
     }
 
     private Server startConserver(Path tmp, Path jar) throws IOException {
@@ -407,6 +420,14 @@ public final class HttpBenchmark {
                     workload.bulk ? "" : ourRate / baseRate >= 0.80 ? "  [target >= 0.80 met]" : "  [target >= 0.80 NOT met]",
                     baseCpu / 1e6, ourCpu / 1e6, baseCpu / ourCpu,
                     Stream.concat(base.stream(), ours.stream()).mapToInt(Result::errors).sum());
+            List<Result> durable = results.get(workload.name + "/durable");
+            if (durable != null) {
+                double durableRate = mean(durable, Result::vconsPerSecond);
+                System.out.printf(Locale.ROOT, "  %-28s durable baseline %,10.1f vCons/s = %.2f of the baseline; conserver = %.2f of the "
+                                + "durable baseline   CPU/vCon durable baseline %.3f ms   errors %d%n",
+                        "", durableRate, durableRate / baseRate, ourRate / durableRate,
+                        mean(durable, Result::cpuNanosPerVcon) / 1e6, durable.stream().mapToInt(Result::errors).sum());
+            }
         }
     }
 
@@ -565,6 +586,7 @@ public final class HttpBenchmark {
         String jar = "conserver-server/target/conserver.jar";
         String jfr;
         boolean keep;
+        boolean durable = true;
         List<Workload> workloads = List.of(Workload.SINGLE, Workload.BULK);
         List<String> jvmArgs = new ArrayList<>();
 
@@ -574,6 +596,10 @@ public final class HttpBenchmark {
                 String arg = args[i];
                 if (arg.equals("--keep")) {
                     o.keep = true;
+                    continue;
+                }
+                if (arg.equals("--no-durable")) {
+                    o.durable = false;
                     continue;
                 }
                 if (i + 1 >= args.length) {
@@ -606,7 +632,7 @@ public final class HttpBenchmark {
         private static IllegalArgumentException usage(String problem) {
             return new IllegalArgumentException(problem + "; options: --prewarm S --warmup S --measure S --rounds N --concurrency N "
                     + "--bulk-concurrency N --batch N --heap SIZE --jar PATH --workloads single,bulk --jfr FILE "
-                    + "--jvm-arg ARG --keep");
+                    + "--jvm-arg ARG --keep --no-durable");
         }
     }
 }
