@@ -29,6 +29,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -42,8 +44,8 @@ import org.sqlite.SQLiteConfig;
  * </ul>
  * With {@code BASELINE_STORE} set to a file name it is the <em>durable</em> baseline: each endpoint
  * also writes what it accepted to that SQLite file (WAL, synchronous NORMAL, the embedded store's
- * settings) before answering: one row per vCon, uuid and body, committed once per request, with no
- * index, validation or model. It measures what a durable write costs on its own, so the conserver's
+ * settings) before answering: one row per vCon, uuid and body, with the rows of concurrent requests
+ * committed together, and no index, validation or model. It measures what a durable write costs on its own, so the conserver's
  * rate can be read against the least any server that keeps what it acknowledges can do.
  *
  * <p>Run as {@code java -cp benchmarks.jar io.conserver.bench.http.BaselineApplication server baseline.yml};
@@ -147,13 +149,18 @@ public final class BaselineApplication extends Application<Configuration> {
     }
 
     /**
-     * The durable baseline's table: one connection, one transaction per call, under a lock. Simpler
-     * than the conserver's group commit on purpose; this is the floor of a durable write, not a rival
-     * store.
+     * The durable baseline's table, written the cheapest durable way: requests queue their rows, one
+     * writer thread takes every row waiting, inserts them in one transaction and commits, and each
+     * request answers only after the commit holding its rows (group commit, as the conserver does).
+     * No index, validation or model: this is the floor of a durable write, not a rival store.
      */
     static final class DurableRows {
+        private record Pending(List<String> ids, List<byte[]> bodies, CompletableFuture<Void> committed) {
+        }
+
         private final Connection connection;
         private final PreparedStatement insert;
+        private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
         DurableRows(String file) {
             try {
@@ -166,27 +173,50 @@ public final class BaselineApplication extends Application<Configuration> {
                     ddl.execute("CREATE TABLE IF NOT EXISTS vcons (uuid TEXT PRIMARY KEY, body BLOB NOT NULL)");
                 }
                 insert = connection.prepareStatement("INSERT OR REPLACE INTO vcons (uuid, body) VALUES (?, ?)");
+                connection.setAutoCommit(false);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot open the durable baseline's SQLite file " + file, e);
             }
+            Thread writer = new Thread(this::commitGroups, "durable-baseline-writer");
+            writer.setDaemon(true);
+            writer.start();
         }
 
-        synchronized void insert(List<String> ids, List<byte[]> bodies) {
-            try {
-                connection.setAutoCommit(false);
-                for (int i = 0; i < ids.size(); i++) {
-                    insert.setString(1, ids.get(i));
-                    insert.setBytes(2, bodies.get(i));
-                    insert.executeUpdate();
-                }
-                connection.commit();
-            } catch (SQLException e) {
+        /** Returns once the rows are committed. */
+        void insert(List<String> ids, List<byte[]> bodies) {
+            Pending rows = new Pending(ids, bodies, new CompletableFuture<>());
+            queue.add(rows);
+            rows.committed().join();
+        }
+
+        private void commitGroups() {
+            List<Pending> group = new ArrayList<>();
+            while (true) {
+                group.clear();
                 try {
-                    connection.rollback();
-                } catch (SQLException ignored) {
-                    // the insert's failure is the one reported
+                    group.add(queue.take());
+                } catch (InterruptedException e) {
+                    return;
                 }
-                throw new IllegalStateException("the durable baseline's insert failed", e);
+                queue.drainTo(group);
+                try {
+                    for (Pending rows : group) {
+                        for (int i = 0; i < rows.ids().size(); i++) {
+                            insert.setString(1, rows.ids().get(i));
+                            insert.setBytes(2, rows.bodies().get(i));
+                            insert.executeUpdate();
+                        }
+                    }
+                    connection.commit();
+                    group.forEach(rows -> rows.committed().complete(null));
+                } catch (SQLException e) {
+                    try {
+                        connection.rollback();
+                    } catch (SQLException ignored) {
+                        // the insert's failure is the one reported
+                    }
+                    group.forEach(rows -> rows.committed().completeExceptionally(e));
+                }
             }
         }
     }

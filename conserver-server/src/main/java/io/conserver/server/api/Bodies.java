@@ -2,7 +2,6 @@ package io.conserver.server.api;
 
 import io.conserver.domain.error.ErrorCategory;
 import io.conserver.app.usecase.RequestRefusedException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,25 +16,21 @@ public final class Bodies {
         if (in == null) {
             throw RequestRefusedException.invalid(what + ": the request has no body");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[16384];
-        long total = 0;
+        // One byte past the limit is enough to know the body is too long; readNBytes grows its buffer
+        // as the bytes arrive, so a small body costs a small buffer however high the limit.
+        byte[] body;
         try {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total > limit) {
-                    throw new RequestRefusedException(ErrorCategory.TOO_LARGE,
-                            what + " is larger than the limit of " + limit + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
+            body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body failed", e);
         }
-        if (total == 0) {
+        if (body.length > limit) {
+            throw new RequestRefusedException(ErrorCategory.TOO_LARGE,
+                    what + " is larger than the limit of " + limit + " bytes");
+        }
+        if (body.length == 0) {
             throw RequestRefusedException.invalid(what + ": the request body is empty");
         }
-        return out.toByteArray();
+        return body;
     }
 }
