@@ -210,8 +210,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return statement;
     }
 
-    /** What a failed JDBC call on a kept statement becomes: the same error as a failed Jdbi call. */
-    RetriableException failure(SQLException e) {
+    /** What a failed Jdbi call, or a failed JDBC call on a kept statement, becomes. */
+    RetriableException failure(Exception e) {
         return new RetriableException("the embedded store " + file + " failed: " + e.getMessage()
                 + " (check the disk and that no other program holds a lock on the file)", e);
     }
@@ -304,10 +304,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private RetriableException failure(JdbiException e) {
-        return new RetriableException("the embedded store " + file + " failed: " + e.getMessage()
-                + " (check the disk and that no other program holds a lock on the file)", e);
-    }
 
     private static SQLiteConfig config(Synchronous synchronous, boolean writer) {
         SQLiteConfig config = new SQLiteConfig();
