@@ -151,4 +151,38 @@ class EmbeddedDatabaseTest {
             throw db.failure(e);
         }
     }
+
+    @Test
+    void aWriterWaitingBehindAnotherIsHandedItsCommitAndKeepsItsInterrupt() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dataDirectory)) {
+            db.write(h -> h.execute("CREATE TABLE scratch (n INTEGER PRIMARY KEY)"));
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.Future<Integer> first = pool.submit(() -> db.write(h -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return h.execute("INSERT INTO scratch (n) VALUES (1)");
+            }));
+            holding.await();
+            java.util.concurrent.Future<Boolean> second = pool.submit(() -> {
+                Thread.currentThread().interrupt();
+                db.write(h -> h.execute("INSERT INTO scratch (n) VALUES (2)"));
+                return Thread.interrupted();
+            });
+            Thread.sleep(200); // the second writer is queued behind the first, which holds the lock
+            assertThat(second.isDone()).isFalse();
+            release.countDown();
+
+            assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the interrupt is kept").isTrue();
+            pool.shutdown();
+            List<Integer> stored = db.read(h -> h.createQuery("SELECT n FROM scratch ORDER BY n").mapTo(Integer.class).list());
+            assertThat(stored).containsExactly(1, 2);
+        }
+    }
 }
