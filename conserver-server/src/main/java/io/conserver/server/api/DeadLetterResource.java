@@ -53,9 +53,7 @@ public final class DeadLetterResource {
     @Path("/reprocess")
     public Map<String, Object> reprocess(@QueryParam("list") String list, @QueryParam("count") String count)
             throws InterruptedException {
-        String name = known(Params.required("list", list));
-        int n = Params.intIn("count", count, 1000, 1, MAX_REPLAY);
-        return replayed(name, engine.deadLetters().replay(name, n));
+        return replay(known(Params.required("list", list)), count);
     }
 
     @GET
@@ -69,9 +67,7 @@ public final class DeadLetterResource {
     @Path("/storage/reprocess")
     public Map<String, Object> storageReprocess(@QueryParam("storage") String storage, @QueryParam("count") String count)
             throws InterruptedException {
-        String name = storageList(Params.required("storage", storage));
-        int n = Params.intIn("count", count, 1000, 1, MAX_REPLAY);
-        return replayed(name, engine.deadLetters().replay(name, n));
+        return replay(storageList(Params.required("storage", storage)), count);
     }
 
     private List<Entry> entries(String list, String start, String count) {
@@ -93,10 +89,12 @@ public final class DeadLetterResource {
                 "storage: no storage named '" + storage + "' is configured; the storages are " + engine.storages().keySet()));
     }
 
-    private static Map<String, Object> replayed(String list, int count) {
+    /** Both reprocess routes: the same count parameter, its default and its limit. */
+    private Map<String, Object> replay(String list, String count) throws InterruptedException {
+        int n = Params.intIn("count", count, 1000, 1, MAX_REPLAY);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("list", list);
-        answer.put("reprocessed", count);
+        answer.put("reprocessed", engine.deadLetters().replay(list, n));
         return answer;
     }
 }
