@@ -7,18 +7,14 @@ import io.conserver.domain.vcon.Vcon;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /** The secondary indexes of {@link SqliteVconStore}: party fields and creation time. */
 final class VconIndexes {
-    private static final Map<String, Function<Party, String>> PARTY_FIELDS = Map.of(
-            "tel", Party::tel, "mailto", Party::mailto, "name", Party::name);
 
     private static final String REMOVE_PARTIES = "DELETE FROM vcon_parties WHERE uuid = ?";
     private static final String INSERT_PARTY = "INSERT OR IGNORE INTO vcon_parties (field, value, uuid) VALUES (?, ?, ?)";
@@ -33,15 +29,12 @@ final class VconIndexes {
         remove.executeUpdate();
         PreparedStatement insert = null;
         for (Party party : vcon.parties()) {
-            for (Map.Entry<String, Function<Party, String>> field : PARTY_FIELDS.entrySet()) {
-                String value = field.getValue().apply(party);
-                if (value != null && !value.isEmpty()) {
-                    insert = insert == null ? db.prepared(h, INSERT_PARTY) : insert;
-                    insert.setString(1, field.getKey());
-                    insert.setString(2, value);
-                    insert.setString(3, vcon.uuid());
-                    insert.executeUpdate();
-                }
+            for (Map.Entry<String, String> term : PartySearch.indexTerms(party).entrySet()) {
+                insert = insert == null ? db.prepared(h, INSERT_PARTY) : insert;
+                insert.setString(1, term.getKey());
+                insert.setString(2, term.getValue());
+                insert.setString(3, vcon.uuid());
+                insert.executeUpdate();
             }
         }
     }
@@ -52,10 +45,7 @@ final class VconIndexes {
 
     /** Each term narrows the result to the vCons that have some party with that exact value. */
     static List<String> search(Handle h, PartySearch search, long now) {
-        Map<String, String> terms = new LinkedHashMap<>();
-        search.tel().ifPresent(v -> terms.put("tel", v));
-        search.mailto().ifPresent(v -> terms.put("mailto", v));
-        search.name().ifPresent(v -> terms.put("name", v));
+        Map<String, String> terms = search.terms();
         StringBuilder sql = new StringBuilder("SELECT uuid FROM vcons WHERE " + SqliteVconStore.LIVE);
         terms.keySet().forEach(field -> sql.append(" AND uuid IN (SELECT uuid FROM vcon_parties WHERE field = '")
                 .append(field).append("' AND value = :").append(field).append(')'));

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript.Mode;
@@ -33,8 +32,6 @@ import org.redisson.client.codec.StringCodec;
  * own; the indexes learn of expiries from a sorted set of deadlines, purged before each read of them.
  */
 public final class RedisVconStore implements VconStore {
-    private static final Map<String, Function<Party, String>> PARTY_FIELDS = Map.of(
-            "tel", Party::tel, "mailto", Party::mailto, "name", Party::name);
     private static final int PURGE_BATCH = 1000;
 
     private final RedisCalls redis;
@@ -145,9 +142,7 @@ public final class RedisVconStore implements VconStore {
     public List<String> search(PartySearch search) {
         purgeExpired();
         List<String> terms = new ArrayList<>();
-        search.tel().ifPresent(v -> terms.add(keys.party("tel", v)));
-        search.mailto().ifPresent(v -> terms.add(keys.party("mailto", v)));
-        search.name().ifPresent(v -> terms.add(keys.party("name", v)));
+        search.terms().forEach((field, value) -> terms.add(keys.party(field, value)));
         RBatch batch = redis.pipeline();
         List<RFuture<Set<String>>> members = terms.stream()
                 .map(key -> batch.<String>getSet(key, StringCodec.INSTANCE).readAllAsync()).toList();
@@ -248,12 +243,7 @@ public final class RedisVconStore implements VconStore {
     private List<String> partyKeys(Vcon vcon) {
         Set<String> partyKeys = new LinkedHashSet<>();
         for (Party party : vcon.parties()) {
-            PARTY_FIELDS.forEach((field, getter) -> {
-                String value = getter.apply(party);
-                if (value != null && !value.isEmpty()) {
-                    partyKeys.add(keys.party(field, value));
-                }
-            });
+            PartySearch.indexTerms(party).forEach((field, value) -> partyKeys.add(keys.party(field, value)));
         }
         return new ArrayList<>(partyKeys);
     }

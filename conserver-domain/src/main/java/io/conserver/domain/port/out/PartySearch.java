@@ -1,5 +1,9 @@
 package io.conserver.domain.port.out;
 
+import io.conserver.domain.vcon.Party;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,5 +32,33 @@ public record PartySearch(Optional<String> tel, Optional<String> mailto, Optiona
 
     public static PartySearch byName(String name) {
         return new PartySearch(Optional.empty(), Optional.empty(), Optional.of(name));
+    }
+
+    /** The given terms by field name ({@code tel}, {@code mailto}, {@code name}), in that order. */
+    public Map<String, String> terms() {
+        Map<String, String> terms = new LinkedHashMap<>();
+        tel.ifPresent(v -> terms.put("tel", v));
+        mailto.ifPresent(v -> terms.put("mailto", v));
+        name.ifPresent(v -> terms.put("name", v));
+        return Collections.unmodifiableMap(terms);
+    }
+
+    /**
+     * What the party indexes hold for one party, by field name: each of its {@code tel},
+     * {@code mailto} and {@code name} that is set and not empty. Every adapter indexes exactly these,
+     * so a search finds the same vCons on every store.
+     */
+    public static Map<String, String> indexTerms(Party party) {
+        Map<String, String> terms = new LinkedHashMap<>();
+        putIfSet(terms, "tel", party.tel());
+        putIfSet(terms, "mailto", party.mailto());
+        putIfSet(terms, "name", party.name());
+        return Collections.unmodifiableMap(terms);
+    }
+
+    private static void putIfSet(Map<String, String> terms, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            terms.put(field, value);
+        }
     }
 }
