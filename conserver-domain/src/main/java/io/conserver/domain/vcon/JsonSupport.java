@@ -109,10 +109,23 @@ final class JsonSupport {
 
     /** Parses JSON (plain or gzip) into a tree, or throws {@link InvalidVconException}; nothing else. */
     JsonNode readTree(byte[] bytes) {
+        return readPlain(plain(bytes));
+    }
+
+    /**
+     * The JSON text of an input: decompressed when it is gzip, and within the size limit.
+     *
+     * @throws InvalidVconException when the input is empty, too large or broken gzip
+     */
+    byte[] plain(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw InvalidVconException.of("$", "the input is empty; a vCon is a JSON object");
         }
-        byte[] json = isGzip(bytes) ? gunzip(bytes) : checkSize(bytes);
+        return isGzip(bytes) ? gunzip(bytes) : checkSize(bytes);
+    }
+
+    /** {@link #readTree(byte[])} of what {@link #plain} returned. */
+    JsonNode readPlain(byte[] json) {
         int scan = Utf8.scan(json);
         JsonNode node = parse(json, scan);
         if (node == null || node.isMissingNode()) {

@@ -1,7 +1,9 @@
 package io.conserver.domain.vcon;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conserver.domain.error.ErrorCategory;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +35,22 @@ public final class VconCodec {
     private final JsonSupport json;
     private final VconValidator validator;
     private final LegacyMigration migration;
+    /** What {@link StreamReader} reads the JSON values the model keeps (bodies, extension fields) with. */
+    private final ObjectReader values;
+
+    /**
+     * Set by this module's tests (see its pom): every vCon the fast path reads is read again the full
+     * way, and a difference in the vCon or any problem the full read finds fails loudly. So every test
+     * that reads a vCon also checks that the fast path accepts nothing the full read would not.
+     */
+    private static final boolean VERIFY_FAST_READS = Boolean.getBoolean("conserver.vcon.verifyFastReads");
 
     public VconCodec(ValidationOptions options) {
         this.options = options;
         this.json = new JsonSupport(options.maxBytes());
         this.validator = new VconValidator(options);
         this.migration = new LegacyMigration(json.mapper(), options.mode());
+        this.values = json.mapper().readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public static VconCodec lenient() {
@@ -54,12 +67,60 @@ public final class VconCodec {
 
     /** Reads a vCon from JSON or gzip-compressed JSON bytes. */
     public ReadResult read(byte[] bytes) {
-        return readOwnedTree(json.readTree(bytes));
+        byte[] plain = json.plain(bytes);
+        Vcon fast = readFast(plain);
+        return fast != null ? new ReadResult(fast, List.of()) : readFully(plain);
+    }
+
+    /** The full read of plain JSON bytes: tree, migration, validation, mapping. */
+    ReadResult readFully(byte[] plain) {
+        return readOwnedTree(json.readPlain(plain));
     }
 
     /** Reads at most the configured size limit from the stream; the caller closes it. */
     public ReadResult read(InputStream in) {
-        return readOwnedTree(json.readTree(in));
+        if (in == null) {
+            throw InvalidVconException.of("$", "the input is empty; a vCon is a JSON object");
+        }
+        return read(JsonSupport.readBounded(in, options.maxBytes()));
+    }
+
+    /**
+     * The vCon in {@code bytes} when it is an unsigned, current-form vCon with nothing to report, read
+     * on the fast path; empty otherwise, and then {@link #read(byte[])} or {@link #readJson} tells what
+     * the input is and what is wrong with it, if anything. For callers that must tell the forms of a
+     * vCon apart before reading it, such as {@link io.conserver.domain.vcon.jose.VconOpener}.
+     *
+     * @throws InvalidVconException when the input is empty, over the size limit or broken gzip
+     */
+    public Optional<Vcon> readClean(byte[] bytes) {
+        return Optional.ofNullable(readFast(json.plain(bytes)));
+    }
+
+    /**
+     * The vCon of plain JSON bytes when {@link StreamReader} can read it without the full path:
+     * a current-form vCon with nothing to report. {@code null} sends the caller down the full path.
+     */
+    Vcon readFast(byte[] plain) {
+        Vcon fast = StreamReader.read(plain, json.mapper().getFactory(), values, options.supportedExtensions());
+        if (fast != null && VERIFY_FAST_READS) {
+            verifyFastRead(plain, fast);
+        }
+        return fast;
+    }
+
+    void verifyFastRead(byte[] plain, Vcon fast) {
+        ReadResult full;
+        try {
+            full = readFully(plain);
+        } catch (InvalidVconException e) {
+            throw new AssertionError("the fast read accepted what the full read refuses: " + e.problems()
+                    + " in " + new String(plain, StandardCharsets.UTF_8), e);
+        }
+        if (!full.warnings().isEmpty() || !full.vcon().equals(fast)) {
+            throw new AssertionError("the fast read disagrees with the full read: warnings " + full.warnings()
+                    + ", fast " + fast + ", full " + full.vcon() + " in " + new String(plain, StandardCharsets.UTF_8));
+        }
     }
 
     public ReadResult read(String text) {

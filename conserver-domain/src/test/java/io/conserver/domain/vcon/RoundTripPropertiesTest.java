@@ -18,6 +18,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /** What is written reads back equal, and what is not understood survives, in its place, untouched. */
 class RoundTripPropertiesTest {
@@ -33,6 +34,25 @@ class RoundTripPropertiesTest {
         assertThat(read).as(() -> "first difference: " + diff(read, v, "$")).isEqualTo(v);
         assertThat(CODEC.write(read)).isEqualTo(written);
         assertThat(CODEC.validate(v)).noneMatch(Problem::isError);
+    }
+
+    /**
+     * The fast path reads what it accepts as the full read does. Every read in the tests is checked so
+     * (see VconCodec); this property also proves the generated vCons reach the fast path often enough
+     * for that check to mean something.
+     */
+    @Property(tries = 300)
+    void fastReadsAgreeWithTheFullRead(@ForAll("someClean") Vcon v) {
+        byte[] written = CODEC.write(v);
+        ReadResult full = CODEC.readFully(written);
+        Vcon fast = CODEC.readFast(written);
+
+        Statistics.label("fast path").collect(fast != null);
+        Statistics.label("fast path").coverage(c -> c.check(true).percentage(p -> p >= 30));
+        if (fast != null) {
+            assertThat(full.warnings()).isEmpty();
+            assertThat(fast).isEqualTo(full.vcon());
+        }
     }
 
     @Property(tries = 300)
@@ -88,6 +108,12 @@ class RoundTripPropertiesTest {
     @Provide
     Arbitrary<Vcon> vcons() {
         return VconArbitraries.vcons();
+    }
+
+    /** Half of them clean, which the fast path reads, and half as generated, which it mostly leaves. */
+    @Provide
+    Arbitrary<Vcon> someClean() {
+        return net.jqwik.api.Arbitraries.oneOf(VconArbitraries.cleanVcons(), VconArbitraries.vcons());
     }
 
     @Provide

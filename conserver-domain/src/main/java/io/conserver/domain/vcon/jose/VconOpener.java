@@ -55,6 +55,12 @@ public final class VconOpener {
     }
 
     public Opened open(byte[] bytes) {
+        // Most input is a plain, clean, current vCon, which the codec's fast path reads without a tree;
+        // signed, encrypted, legacy or faulty input goes the long way below.
+        Optional<Vcon> clean = codec.readClean(bytes);
+        if (clean.isPresent()) {
+            return new Opened(clean.get(), VconForm.UNSIGNED, List.of(), List.of());
+        }
         JsonNode root = codec.readJson(bytes);
         VconForm form = VconForm.detect(root);
         List<Problem> warnings = new ArrayList<>();
