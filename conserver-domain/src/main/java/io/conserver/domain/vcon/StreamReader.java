@@ -19,13 +19,14 @@ import java.util.Set;
  * tree, no migration pass and no separate validation pass, for the vCon most ingests carry: current
  * form, known fields, nothing to warn about.
  *
- * <p>It does not report problems; it only recognises the clean case. The moment anything is unusual
- * (a legacy name, an unknown field, a null, a value of the wrong type, a value the validator would
- * warn about, a kind of dialog it leaves to the full path, a duplicate key, a parser limit), it gives
- * up and {@link #read} answers {@code null}, and the codec reads the same bytes the full way:
+ * <p>It recognises the clean case, and reports a single warning itself: a named party without
+ * {@code validation}, which most producers write. The moment anything else is unusual (a legacy name,
+ * an unknown field, a null, a value of the wrong type, a value the validator would report, a kind of
+ * dialog it leaves to the full path, a duplicate key, a parser limit), it gives up and {@link #read}
+ * answers {@code null}, and the codec reads the same bytes the full way:
  * tree, {@link LegacyMigration}, {@link VconValidator}, {@link TreeReader}, which says precisely what
  * is wrong. So every rule here is the validator's, read the other way round: the fast path may accept
- * only what the full path accepts with no problem at all, into an equal model. Giving up too often
+ * only what the full path accepts, into an equal model and with the same warnings. Giving up too often
  * only costs speed; accepting too much would be a bug, which is why this module's tests run with
  * {@code conserver.vcon.verifyFastReads} set: every fast read is then repeated the full way and the
  * two must agree (see {@link VconCodec}).
@@ -49,6 +50,8 @@ final class StreamReader {
     private final JsonParser p;
     private final ObjectReader values;
     private final Set<String> supportedExtensions;
+    /** The one warning the fast path reports itself, see {@link #party}; {@code null} while there is none. */
+    private List<Problem> warnings;
     /** The highest index each kind of reference uses; checked against the array sizes at the end. */
     private int maxParty = -1;
     private int maxDialog = -1;
@@ -68,13 +71,15 @@ final class StreamReader {
      * @param values  reads a value the model keeps as JSON (bodies, extension fields) exactly as the
      *                full read's tree holds it; must not fail on the tokens after the value
      */
-    static Vcon read(byte[] json, JsonFactory factory, ObjectReader values, Set<String> supportedExtensions) {
+    static ReadResult read(byte[] json, JsonFactory factory, ObjectReader values, Set<String> supportedExtensions) {
         // Invalid UTF-8 and escaped surrogates need the full read's checks and messages.
         if (Utf8.scan(json) != Utf8.VALID) {
             return null;
         }
         try (JsonParser parser = factory.createParser(json)) {
-            return new StreamReader(parser, values, supportedExtensions).vcon();
+            StreamReader reader = new StreamReader(parser, values, supportedExtensions);
+            Vcon vcon = reader.vcon();
+            return new ReadResult(vcon, reader.warnings == null ? List.of() : reader.warnings);
         } catch (IOException | RuntimeException | StackOverflowError unusual) {
             // GiveUp, and whatever the parser or a model constructor throws: the full read reports it.
             return null;
@@ -129,7 +134,7 @@ final class StreamReader {
                     List<Party> list = new ArrayList<>();
                     for (JsonToken t = arrayStart(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                         expect(t, JsonToken.START_OBJECT);
-                        list.add(party());
+                        list.add(party(list.size()));
                     }
                     b.parties(list);
                     parties = list.size();
@@ -176,7 +181,7 @@ final class StreamReader {
     }
 
     /** A party of core-03 strings, plus the CC extension's fields kept as extras; no civic address. */
-    private Party party() throws IOException {
+    private Party party(int index) throws IOException {
         Party.Builder b = Party.builder();
         LinkedHashMap<String, JsonNode> extras = null;
         long seen = 0;
@@ -240,8 +245,16 @@ final class StreamReader {
                 default -> throw GIVE_UP;
             }
         }
-        // The validator asks a named party to say how the name was checked.
-        require(!named || validated);
+        if (named && !validated) {
+            // Common in the wild (vcon-lib writes it), so reported here rather than left to the full read.
+            // The full read reports it in the same words, after the problems of the root, which the fast
+            // path has none of, and in party order, which this is.
+            ValidationPath path = ValidationPath.ROOT.field("parties").index(index).field("validation");
+            if (warnings == null) {
+                warnings = new ArrayList<>(2);
+            }
+            warnings.add(Problem.warning(path.toString(), path + ValidationParties.UNVALIDATED_NAME));
+        }
         return b.extras(Extras.adopt(extras)).build();
     }
 
@@ -505,7 +518,7 @@ final class StreamReader {
     private DialogParties dialogParties() throws IOException {
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_NUMBER_INT) {
-            return DialogParties.single(party(index()));
+            return DialogParties.single(partyRef(index()));
         }
         expect(t, JsonToken.START_ARRAY);
         List<DialogParties.Channel> channels = new ArrayList<>(2);
@@ -513,13 +526,13 @@ final class StreamReader {
             if (t == JsonToken.VALUE_NULL) {
                 channels.add(new DialogParties.Channel(List.of(), false));
             } else if (t == JsonToken.VALUE_NUMBER_INT) {
-                channels.add(DialogParties.Channel.of(party(index())));
+                channels.add(DialogParties.Channel.of(partyRef(index())));
             } else {
                 expect(t, JsonToken.START_ARRAY);
                 List<Integer> mixed = new ArrayList<>(2);
                 for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                     expect(t, JsonToken.VALUE_NUMBER_INT);
-                    mixed.add(party(index()));
+                    mixed.add(partyRef(index()));
                 }
                 channels.add(new DialogParties.Channel(mixed, true));
             }
@@ -531,38 +544,38 @@ final class StreamReader {
     private List<Integer> indexes(boolean dialogs) throws IOException {
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_NUMBER_INT) {
-            return List.of(dialogs ? dialog(index()) : attachment(index()));
+            return List.of(dialogs ? dialogRef(index()) : attachmentRef(index()));
         }
         expect(t, JsonToken.START_ARRAY);
         List<Integer> out = new ArrayList<>(2);
         for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             expect(t, JsonToken.VALUE_NUMBER_INT);
-            out.add(dialogs ? dialog(index()) : attachment(index()));
+            out.add(dialogs ? dialogRef(index()) : attachmentRef(index()));
         }
         return out;
     }
 
     private int partyIndex() throws IOException {
         expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
-        return party(index());
+        return partyRef(index());
     }
 
     private int dialogIndex() throws IOException {
         expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
-        return dialog(index());
+        return dialogRef(index());
     }
 
-    private int party(int index) {
+    private int partyRef(int index) {
         maxParty = Math.max(maxParty, index);
         return index;
     }
 
-    private int dialog(int index) {
+    private int dialogRef(int index) {
         maxDialog = Math.max(maxDialog, index);
         return index;
     }
 
-    private int attachment(int index) {
+    private int attachmentRef(int index) {
         maxAttachment = Math.max(maxAttachment, index);
         return index;
     }

@@ -15,6 +15,8 @@ final class ValidationParties {
     /** The CC extension's party fields, known but not checked here. */
     private static final Set<String> EXTENSION_FIELDS = Set.of("role", "contact_list");
     private static final Set<String> PARTY_TYPES = Set.of("person", "bot", "organization");
+    /** The end of the warning for a named party without validation; StreamReader reports it too. */
+    static final String UNVALIDATED_NAME = " should say how the identity was checked, since the party has a name";
 
     private ValidationParties() {
     }
@@ -49,7 +51,7 @@ final class ValidationParties {
         JsonNode name = party.get("name");
         if (name != null && name.isTextual() && !present(party.get("validation"))) {
             ValidationPath path = prefix.field("validation");
-            ctx.warning(path, path + " should say how the identity was checked, since the party has a name");
+            ctx.warning(path, path + UNVALIDATED_NAME);
         }
         JsonNode type = party.get("type");
         if (type != null && type.isTextual() && !PARTY_TYPES.contains(type.textValue())) {

@@ -68,8 +68,8 @@ public final class VconCodec {
     /** Reads a vCon from JSON or gzip-compressed JSON bytes. */
     public ReadResult read(byte[] bytes) {
         byte[] plain = json.plain(bytes);
-        Vcon fast = readFast(plain);
-        return fast != null ? new ReadResult(fast, List.of()) : readFully(plain);
+        ReadResult fast = readFast(plain);
+        return fast != null ? fast : readFully(plain);
     }
 
     /** The full read of plain JSON bytes: tree, migration, validation, mapping. */
@@ -86,14 +86,15 @@ public final class VconCodec {
     }
 
     /**
-     * The vCon in {@code bytes} when it is an unsigned, current-form vCon with nothing to report, read
-     * on the fast path; empty otherwise, and then {@link #read(byte[])} or {@link #readJson} tells what
-     * the input is and what is wrong with it, if anything. For callers that must tell the forms of a
-     * vCon apart before reading it, such as {@link io.conserver.domain.vcon.jose.VconOpener}.
+     * What {@link #read(byte[])} returns, when the fast path can read {@code bytes}: an unsigned,
+     * current-form vCon (see docs/vcon-library.md). Empty otherwise, and then {@link #read(byte[])} or
+     * {@link #readJson} tells what the input is and what is wrong with it, if anything. For callers that
+     * must tell the forms of a vCon apart before reading it, such as
+     * {@link io.conserver.domain.vcon.jose.VconOpener}.
      *
      * @throws InvalidVconException when the input is empty, over the size limit or broken gzip
      */
-    public Optional<Vcon> readClean(byte[] bytes) {
+    public Optional<ReadResult> readFastIfCurrent(byte[] bytes) {
         return Optional.ofNullable(readFast(json.plain(bytes)));
     }
 
@@ -101,15 +102,15 @@ public final class VconCodec {
      * The vCon of plain JSON bytes when {@link StreamReader} can read it without the full path:
      * a current-form vCon with nothing to report. {@code null} sends the caller down the full path.
      */
-    Vcon readFast(byte[] plain) {
-        Vcon fast = StreamReader.read(plain, json.mapper().getFactory(), values, options.supportedExtensions());
+    ReadResult readFast(byte[] plain) {
+        ReadResult fast = StreamReader.read(plain, json.mapper().getFactory(), values, options.supportedExtensions());
         if (fast != null && VERIFY_FAST_READS) {
             verifyFastRead(plain, fast);
         }
         return fast;
     }
 
-    void verifyFastRead(byte[] plain, Vcon fast) {
+    void verifyFastRead(byte[] plain, ReadResult fast) {
         ReadResult full;
         try {
             full = readFully(plain);
@@ -117,9 +118,9 @@ public final class VconCodec {
             throw new AssertionError("the fast read accepted what the full read refuses: " + e.problems()
                     + " in " + new String(plain, StandardCharsets.UTF_8), e);
         }
-        if (!full.warnings().isEmpty() || !full.vcon().equals(fast)) {
-            throw new AssertionError("the fast read disagrees with the full read: warnings " + full.warnings()
-                    + ", fast " + fast + ", full " + full.vcon() + " in " + new String(plain, StandardCharsets.UTF_8));
+        if (!full.equals(fast)) {
+            throw new AssertionError("the fast read disagrees with the full read: fast " + fast + ", full " + full
+                    + " in " + new String(plain, StandardCharsets.UTF_8));
         }
     }
 

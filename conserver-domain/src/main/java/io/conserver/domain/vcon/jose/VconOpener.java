@@ -55,11 +55,11 @@ public final class VconOpener {
     }
 
     public Opened open(byte[] bytes) {
-        // Most input is a plain, clean, current vCon, which the codec's fast path reads without a tree;
-        // signed, encrypted, legacy or faulty input goes the long way below.
-        Optional<Vcon> clean = codec.readClean(bytes);
-        if (clean.isPresent()) {
-            return new Opened(clean.get(), VconForm.UNSIGNED, List.of(), List.of());
+        // Most input is a plain, current vCon, which the codec's fast path reads without a tree; signed,
+        // encrypted, legacy or faulty input goes the long way below.
+        Optional<ReadResult> current = codec.readFastIfCurrent(bytes);
+        if (current.isPresent()) {
+            return new Opened(current.get().vcon(), VconForm.UNSIGNED, List.of(), current.get().warnings());
         }
         JsonNode root = codec.readJson(bytes);
         VconForm form = VconForm.detect(root);
