@@ -72,8 +72,9 @@ final class StreamReader {
      *                full read's tree holds it; must not fail on the tokens after the value
      */
     static ReadResult read(byte[] json, JsonFactory factory, ObjectReader values, Set<String> supportedExtensions) {
-        // Invalid UTF-8 and escaped surrogates need the full read's checks and messages.
-        if (Utf8.scan(json) != Utf8.VALID) {
+        // Invalid UTF-8 and unpaired surrogate escapes need the full read's checks and messages.
+        int scan = Utf8.scan(json);
+        if (scan == Utf8.VALID_WITH_SURROGATE_ESCAPE ? Utf8.hasLoneSurrogateEscape(json) : scan != Utf8.VALID) {
             return null;
         }
         try (JsonParser parser = factory.createParser(json)) {

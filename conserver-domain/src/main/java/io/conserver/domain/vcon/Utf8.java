@@ -59,6 +59,54 @@ final class Utf8 {
         return surrogateEscape ? VALID_WITH_SURROGATE_ESCAPE : VALID;
     }
 
+    /**
+     * Whether JSON text that {@link #scan} found valid escapes a surrogate without its partner: a
+     * {@code \\uD800}-{@code \\uDBFF} not followed at once by a {@code \\uDC00}-{@code \\uDFFF}, or
+     * the latter alone. Only an escape can make a surrogate, since scan refuses one encoded in UTF-8,
+     * and in JSON a backslash occurs only inside a string, where it always starts an escape; so this
+     * one pass over the bytes answers what searching every string of the parsed document would.
+     * Jackson writes every character beyond U+FFFF (an emoji) as such a pair, so valid documents
+     * carry them often.
+     */
+    static boolean hasLoneSurrogateEscape(byte[] b) {
+        boolean highPending = false;
+        int i = 0;
+        int n = b.length;
+        while (i < n) {
+            if (b[i] != '\\') {
+                if (highPending) {
+                    return true;
+                }
+                i++;
+                continue;
+            }
+            int unit = i + 5 < n && b[i + 1] == 'u' ? hex4(b, i + 2) : -1;
+            boolean high = unit >= 0xD800 && unit <= 0xDBFF;
+            boolean low = unit >= 0xDC00 && unit <= 0xDFFF;
+            if (highPending != low) {
+                return true; // a high one without its low one, or a low one alone
+            }
+            highPending = high;
+            i += unit >= 0 ? 6 : 2;
+        }
+        return highPending;
+    }
+
+    /** The four hex digits at {@code i} as a number, or -1. */
+    private static int hex4(byte[] b, int i) {
+        int value = 0;
+        for (int k = i; k < i + 4; k++) {
+            int c = b[k];
+            int digit = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                    : -1;
+            if (digit < 0) {
+                return -1;
+            }
+            value = value << 4 | digit;
+        }
+        return value;
+    }
+
     /** The length of the valid sequence starting at {@code i}, or 0 when it is invalid. */
     private static int sequenceLength(byte[] b, int i) {
         int lead = b[i] & 0xFF;

@@ -151,6 +151,21 @@ class StreamReaderTest {
         }
     }
 
+    /** Jackson writes a character beyond U+FFFF as an escaped surrogate pair, so chats are full of them. */
+    @Test
+    void emojiWrittenAsEscapedPairsAreReadFast() {
+        Vcon read = LENIENT.readFully(bytes(BASE)).vcon();
+        Vcon withEmoji = read.toBuilder().subject("Refund \uD83D\uDE00")
+                .parties(List.of(Party.builder().tel("+1555").name("Ana \uD83D\uDC69\u200D\uD83D\uDCBB")
+                        .validation("none").build()))
+                .build();
+        byte[] written = LENIENT.write(withEmoji);
+
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\\uD83D\\uDE00");
+        assertThat(LENIENT.readFast(written)).isNotNull().isEqualTo(LENIENT.readFully(written));
+        assertThat(LENIENT.readFast(written).vcon()).isEqualTo(withEmoji);
+    }
+
     /** The one warning the fast path reports itself, because most producers draw it. */
     @Test
     void namedPartiesWithoutValidationAreReadFastWithTheFullReadsWarnings() {
