@@ -132,41 +132,25 @@ final class StreamReader {
                 }
                 case "parties" -> {
                     seen = once(seen, 7);
-                    List<Party> list = new ArrayList<>();
-                    for (JsonToken t = arrayStart(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                        expect(t, JsonToken.START_OBJECT);
-                        list.add(party(list.size()));
-                    }
+                    List<Party> list = objects(this::party);
                     b.parties(list);
                     parties = list.size();
                 }
                 case "dialog" -> {
                     seen = once(seen, 8);
-                    List<Dialog> list = new ArrayList<>();
-                    for (JsonToken t = arrayStart(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                        expect(t, JsonToken.START_OBJECT);
-                        list.add(dialog());
-                    }
+                    List<Dialog> list = objects(index -> dialog());
                     b.dialog(list);
                     dialogs = list.size();
                 }
                 case "analysis" -> {
                     seen = once(seen, 9);
-                    List<Analysis> list = new ArrayList<>();
-                    for (JsonToken t = arrayStart(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                        expect(t, JsonToken.START_OBJECT);
-                        list.add(analysis());
-                    }
+                    List<Analysis> list = objects(index -> analysis());
                     b.analysis(list);
                     analyses = list.size();
                 }
                 case "attachments" -> {
                     seen = once(seen, 10);
-                    List<Attachment> list = new ArrayList<>();
-                    for (JsonToken t = arrayStart(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                        expect(t, JsonToken.START_OBJECT);
-                        list.add(attachment());
-                    }
+                    List<Attachment> list = objects(index -> attachment());
                     b.attachments(list);
                     attachments = list.size();
                 }
@@ -179,6 +163,21 @@ final class StreamReader {
         require(uuid != null && created && parties + dialogs + attachments + analyses > 0);
         require(maxParty < parties && maxDialog < dialogs && maxAttachment < attachments);
         return b.extras(Extras.EMPTY).build();
+    }
+
+    /** Reads the object at {@code index} of an array, the parser standing on its START_OBJECT. */
+    private interface ItemReader<T> {
+        T read(int index) throws IOException;
+    }
+
+    /** An array of objects; anything else in it is left to the full read. */
+    private <T> List<T> objects(ItemReader<T> item) throws IOException {
+        List<T> list = new ArrayList<>();
+        for (JsonToken t = arrayStart(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            expect(t, JsonToken.START_OBJECT);
+            list.add(item.read(list.size()));
+        }
+        return list;
     }
 
     /** A party of core-03 strings, plus the CC extension's fields kept as extras; no civic address. */
