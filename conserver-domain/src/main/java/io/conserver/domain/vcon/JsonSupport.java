@@ -343,14 +343,6 @@ final class JsonSupport {
         return depth;
     }
 
-    /** Reads a stream up to the size limit, then parses it. */
-    JsonNode readTree(InputStream in) {
-        if (in == null) {
-            throw InvalidVconException.of("$", "the input is empty; a vCon is a JSON object");
-        }
-        return readTree(readBounded(in, maxBytes));
-    }
-
     static boolean isGzip(byte[] bytes) {
         return bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1f && (bytes[1] & 0xFF) == 0x8b;
     }
