@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * with its warnings or throws {@link InvalidVconException} with every problem: never anything else.
  * Writing always produces the current form.
  *
+ * <p>Reading bytes tries a fast path first ({@link StreamReader}), which builds the model straight
+ * from the parser for a current-form vCon, and falls back to the full read (tree, migration,
+ * validation, mapping) for anything else; both give the same result (docs/vcon-library.md, "Two
+ * ways through the reader").
+ *
  * <p>Thread-safe and meant to be built once per set of {@link ValidationOptions} and shared: the
  * Jackson set-up and the validator are built in the constructor, never per call.
  */
@@ -99,8 +104,9 @@ public final class VconCodec {
     }
 
     /**
-     * The vCon of plain JSON bytes when {@link StreamReader} can read it without the full path:
-     * a current-form vCon with nothing to report. {@code null} sends the caller down the full path.
+     * What {@link StreamReader} reads from plain JSON bytes without the full path: a current-form vCon
+     * with nothing to report but the one warning the fast path gives itself. {@code null} sends the
+     * caller down the full path.
      */
     ReadResult readFast(byte[] plain) {
         ReadResult fast = StreamReader.read(plain, json.mapper().getFactory(), values, options.supportedExtensions());
