@@ -196,6 +196,21 @@ final class TreeReader {
     }
 
     static Redacted redacted(JsonNode node) {
+        Lineage l = lineage(node, true);
+        return new Redacted(l.uuid(), l.type(), l.url(), l.contentHash(), l.extras());
+    }
+
+    static Amended amended(JsonNode node) {
+        Lineage l = lineage(node, false);
+        return new Amended(l.uuid(), l.url(), l.contentHash(), l.extras());
+    }
+
+    /** The fields {@code redacted} and {@code amended} share: which vCon, and where its content is. */
+    private record Lineage(String uuid, String type, String url, List<String> contentHash, Extras extras) {
+    }
+
+    /** {@code typed}: whether {@code type} is a field of the object ({@code redacted}) or an extra. */
+    private static Lineage lineage(JsonNode node, boolean typed) {
         String[] s = new String[3];
         List<List<String>> hash = new ArrayList<>(List.of(List.of()));
         LinkedHashMap<String, JsonNode> extras = new LinkedHashMap<>();
@@ -203,7 +218,7 @@ final class TreeReader {
             JsonNode v = e.getValue();
             boolean mapped = switch (e.getKey()) {
                 case "uuid" -> v.isTextual() && set(() -> s[0] = v.textValue());
-                case "type" -> v.isTextual() && set(() -> s[1] = v.textValue());
+                case "type" -> typed && v.isTextual() && set(() -> s[1] = v.textValue());
                 case "url" -> v.isTextual() && set(() -> s[2] = v.textValue());
                 case "content_hash" -> put(hashes(v), x -> hash.set(0, x));
                 default -> false;
@@ -212,26 +227,7 @@ final class TreeReader {
                 extras.put(e.getKey(), v);
             }
         });
-        return new Redacted(s[0], s[1], s[2], hash.get(0), Extras.adopt(extras));
-    }
-
-    static Amended amended(JsonNode node) {
-        String[] s = new String[2];
-        List<List<String>> hash = new ArrayList<>(List.of(List.of()));
-        LinkedHashMap<String, JsonNode> extras = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            boolean mapped = switch (e.getKey()) {
-                case "uuid" -> v.isTextual() && set(() -> s[0] = v.textValue());
-                case "url" -> v.isTextual() && set(() -> s[1] = v.textValue());
-                case "content_hash" -> put(hashes(v), x -> hash.set(0, x));
-                default -> false;
-            };
-            if (!mapped) {
-                extras.put(e.getKey(), v);
-            }
-        });
-        return new Amended(s[0], s[1], hash.get(0), Extras.adopt(extras));
+        return new Lineage(s[0], s[1], s[2], hash.get(0), Extras.adopt(extras));
     }
 
     /** Collects body, encoding, url and content_hash of one item. */
