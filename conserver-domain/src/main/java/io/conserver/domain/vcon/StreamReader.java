@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
+import java.util.function.Predicate;
 
 /**
  * The fast path of {@link VconCodec#read(byte[])}: builds the model straight from the parser, with no
@@ -20,7 +22,7 @@ import java.util.Set;
  * form, known fields, nothing to warn about.
  *
  * <p>It recognises the clean case, and reports a single warning itself: a named party without
- * {@code validation}, which most producers write. The moment anything else is unusual (a legacy name,
+ * {@code validation}, which many producers leave out. The moment anything else is unusual (a legacy name,
  * an unknown field, a null, a value of the wrong type, a value the validator would report, a kind of
  * dialog it leaves to the full path, a duplicate key, a parser limit), it gives up and {@link #read}
  * answers {@code null}, and the codec reads the same bytes the full way:
@@ -32,10 +34,6 @@ import java.util.Set;
  * two must agree (see {@link VconCodec}).
  */
 final class StreamReader {
-    private static final Set<String> PARTY_TYPES = Set.of(Party.PERSON, Party.BOT, Party.ORGANIZATION);
-    private static final Set<String> DISPOSITIONS = Set.copyOf(Dialog.DISPOSITIONS);
-    private static final int MAX_SCALE = 1000;
-
     /** Control flow, not an error: preallocated and without a stack trace, so giving up costs nothing. */
     private static final class GiveUp extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -230,7 +228,7 @@ final class StreamReader {
                 case "type" -> {
                     seen = once(seen, 9);
                     String type = string();
-                    require(PARTY_TYPES.contains(type));
+                    require(ValidationParties.PARTY_TYPES.contains(type));
                     b.type(type);
                 }
                 case "org" -> {
@@ -246,7 +244,7 @@ final class StreamReader {
             }
         }
         if (named && !validated) {
-            // Common in the wild (vcon-lib writes it), so reported here rather than left to the full read.
+            // Common in the wild, so reported here rather than left to the full read.
             // The full read reports it in the same words, after the problems of the root, which the fast
             // path has none of, and in party order, which this is.
             ValidationPath path = ValidationPath.ROOT.field("parties").index(index).field("validation");
@@ -290,7 +288,7 @@ final class StreamReader {
                 }
                 case "originator" -> {
                     seen = once(seen, 4);
-                    b.originator(partyIndex());
+                    b.originator(reference(this::partyRef));
                 }
                 case "mediatype" -> {
                     seen = once(seen, 5);
@@ -331,7 +329,7 @@ final class StreamReader {
                 require(disposition == null && (content.body != null || content.url != null));
             }
             case Dialog.INCOMPLETE -> require(!contentField && disposition != null
-                    && DISPOSITIONS.contains(disposition));
+                    && ValidationDialogs.DISPOSITIONS.contains(disposition));
             default -> throw GIVE_UP;
         }
         return b.type(type).disposition(disposition).content(content.build()).extras(Extras.adopt(extras)).build();
@@ -358,11 +356,11 @@ final class StreamReader {
                 }
                 case "party" -> {
                     seen = once(seen, 2);
-                    party = partyIndex();
+                    party = reference(this::partyRef);
                 }
                 case "dialog" -> {
                     seen = once(seen, 3);
-                    dialog = dialogIndex();
+                    dialog = reference(this::dialogRef);
                 }
                 case "mediatype" -> {
                     seen = once(seen, 4);
@@ -415,11 +413,11 @@ final class StreamReader {
                 }
                 case "dialog" -> {
                     seen = once(seen, 6);
-                    dialogs = indexes(true);
+                    dialogs = indexes(this::dialogRef);
                 }
                 case "attachment" -> {
                     seen = once(seen, 7);
-                    attachments = indexes(false);
+                    attachments = indexes(this::attachmentRef);
                 }
                 case "body", "encoding", "url", "content_hash" -> content.read(name);
                 default -> throw GIVE_UP;
@@ -491,27 +489,27 @@ final class StreamReader {
             return List.of(token);
         }
         expect(t, JsonToken.START_ARRAY);
-        List<String> tokens = new ArrayList<>(2);
-        for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            expect(t, JsonToken.VALUE_STRING);
-            String token = p.getText();
-            require(ValidationValues.isContentHash(token));
-            tokens.add(token);
-        }
+        List<String> tokens = strings(ValidationValues::isContentHash);
         require(!tokens.isEmpty());
         return tokens;
     }
 
     /** {@code extensions} or {@code critical}: names, and for critical only the ones this server supports. */
     private List<String> names(boolean critical) throws IOException {
-        List<String> names = new ArrayList<>();
-        for (JsonToken t = arrayStart(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        expect(p.nextToken(), JsonToken.START_ARRAY);
+        return strings(name -> !critical || supportedExtensions.contains(name));
+    }
+
+    /** The strings of the array the parser stands at the start of, each one {@code accepted}. */
+    private List<String> strings(Predicate<String> accepted) throws IOException {
+        List<String> strings = new ArrayList<>(2);
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             expect(t, JsonToken.VALUE_STRING);
-            String name = p.getText();
-            require(!critical || supportedExtensions.contains(name));
-            names.add(name);
+            String s = p.getText();
+            require(accepted.test(s));
+            strings.add(s);
         }
-        return names;
+        return strings;
     }
 
     /** An index or one entry per channel: an index, an array of indices, or null for an empty channel. */
@@ -529,40 +527,36 @@ final class StreamReader {
                 channels.add(DialogParties.Channel.of(partyRef(index())));
             } else {
                 expect(t, JsonToken.START_ARRAY);
-                List<Integer> mixed = new ArrayList<>(2);
-                for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    expect(t, JsonToken.VALUE_NUMBER_INT);
-                    mixed.add(partyRef(index()));
-                }
-                channels.add(new DialogParties.Channel(mixed, true));
+                channels.add(new DialogParties.Channel(indexArray(this::partyRef), true));
             }
         }
         return new DialogParties(false, channels);
     }
 
-    /** An index, or an array of them, into the dialogs ({@code true}) or the attachments. */
-    private List<Integer> indexes(boolean dialogs) throws IOException {
+    /** An index, or an array of them; {@code ref} is {@link #dialogRef} or {@link #attachmentRef}. */
+    private List<Integer> indexes(IntUnaryOperator ref) throws IOException {
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_NUMBER_INT) {
-            return List.of(dialogs ? dialogRef(index()) : attachmentRef(index()));
+            return List.of(ref.applyAsInt(index()));
         }
         expect(t, JsonToken.START_ARRAY);
+        return indexArray(ref);
+    }
+
+    /** The indices of the array the parser stands at the start of, each passed through {@code ref}. */
+    private List<Integer> indexArray(IntUnaryOperator ref) throws IOException {
         List<Integer> out = new ArrayList<>(2);
-        for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             expect(t, JsonToken.VALUE_NUMBER_INT);
-            out.add(dialogs ? dialogRef(index()) : attachmentRef(index()));
+            out.add(ref.applyAsInt(index()));
         }
         return out;
     }
 
-    private int partyIndex() throws IOException {
+    /** The next value, an index, passed through {@code ref}. */
+    private int reference(IntUnaryOperator ref) throws IOException {
         expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
-        return partyRef(index());
-    }
-
-    private int dialogIndex() throws IOException {
-        expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
-        return dialogRef(index());
+        return ref.applyAsInt(index());
     }
 
     private int partyRef(int index) {
@@ -604,7 +598,7 @@ final class StreamReader {
         }
         expect(t, JsonToken.VALUE_NUMBER_FLOAT);
         BigDecimal seconds = p.getDecimalValue();
-        require(seconds.signum() >= 0 && seconds.scale() != 0 && Math.abs(seconds.scale()) <= MAX_SCALE
+        require(seconds.signum() >= 0 && seconds.scale() != 0 && Math.abs(seconds.scale()) <= TreeReader.MAX_SCALE
                 && Double.isFinite(seconds.doubleValue()));
         return seconds;
     }

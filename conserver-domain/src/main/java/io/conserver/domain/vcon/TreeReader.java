@@ -14,7 +14,8 @@ import java.util.Map;
  * through) is not dropped or coerced but kept verbatim among the extras, and written back as it came.
  */
 final class TreeReader {
-    private static final int MAX_SCALE = 1000;
+    /** The largest decimal exponent a number the model holds may have; see {@link #isSaneNumber}. */
+    static final int MAX_SCALE = 1000;
 
     private TreeReader() {
     }

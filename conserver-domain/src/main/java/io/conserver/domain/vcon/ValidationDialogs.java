@@ -19,7 +19,7 @@ import java.util.Set;
 /** The dialog objects of draft §6: type, the -04 applicability table, disposition and the plain fields. */
 final class ValidationDialogs {
     private static final String TYPES = "recording, text, transfer, incomplete, recording-set";
-    private static final Set<String> DISPOSITIONS =
+    static final Set<String> DISPOSITIONS =
             Set.of("no-answer", "congestion", "failed", "busy", "hung-up", "voicemail-no-message");
     private static final Set<DialogType> WITHOUT_CONTENT = EnumSet.of(TRANSFER, INCOMPLETE, RECORDING_SET);
     /** Every known dialog field and its rule. */

@@ -14,7 +14,8 @@ final class ValidationParties {
             "validation", "gmlpos", "uuid", "type", "org", "dept");
     /** The CC extension's party fields, known but not checked here. */
     private static final Set<String> EXTENSION_FIELDS = Set.of("role", "contact_list");
-    private static final Set<String> PARTY_TYPES = Set.of("person", "bot", "organization");
+    /** The party types of draft §5; StreamReader checks against the same set. */
+    static final Set<String> PARTY_TYPES = Set.of("person", "bot", "organization");
     /** The end of the warning for a named party without validation; StreamReader reports it too. */
     static final String UNVALIDATED_NAME = " should say how the identity was checked, since the party has a name";
 
