@@ -341,7 +341,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-
     private static SQLiteConfig config(Synchronous synchronous, boolean writer) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

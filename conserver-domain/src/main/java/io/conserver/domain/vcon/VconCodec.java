@@ -84,10 +84,8 @@ public final class VconCodec {
 
     /** Reads at most the configured size limit from the stream; the caller closes it. */
     public ReadResult read(InputStream in) {
-        if (in == null) {
-            throw InvalidVconException.of("$", "the input is empty; a vCon is a JSON object");
-        }
-        return read(JsonSupport.readBounded(in, options.maxBytes()));
+        // No stream is empty input, which read(byte[]) refuses with its own message.
+        return read(in == null ? null : JsonSupport.readBounded(in, options.maxBytes()));
     }
 
     /**
