@@ -27,26 +27,26 @@ final class NodeWriter {
     private NodeWriter() {
     }
 
-    static void write(JsonGenerator g, JsonNode node) throws IOException {
+    static void write(JsonGenerator g, JsonStrings strings, JsonNode node) throws IOException {
         Class<?> type = node.getClass();
         if (type == TextNode.class) {
             String text = node.textValue();
             if (text == null) {
                 g.writeNull();
             } else {
-                g.writeString(text);
+                strings.write(text);
             }
         } else if (type == ObjectNode.class) {
             g.writeStartObject(node, node.size());
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 g.writeFieldName(field.getKey());
-                write(g, field.getValue());
+                write(g, strings, field.getValue());
             }
             g.writeEndObject();
         } else if (type == ArrayNode.class) {
             g.writeStartArray(node, node.size());
             for (int i = 0; i < node.size(); i++) {
-                write(g, node.get(i));
+                write(g, strings, node.get(i));
             }
             g.writeEndArray();
         } else if (!scalar(g, node, type)) {

@@ -612,8 +612,12 @@ final class StreamReader {
     /** An RFC 3339 timestamp with its zone; one without draws a warning. */
     private OffsetDateTime date() throws IOException {
         String text = string();
+        OffsetDateTime date = Rfc3339.parseStrict(text);
+        if (date != null) {
+            return date;
+        }
         require(ValidationValues.date(text) == ValidationValues.DateShape.VALID);
-        OffsetDateTime date = Rfc3339.parse(text);
+        date = Rfc3339.parse(text);
         require(date != null);
         return date;
     }

@@ -16,11 +16,13 @@ import java.util.List;
  */
 final class TreeWriter {
     private final JsonGenerator g;
+    private final JsonStrings strings;
     /** One buffer per document for the dates, which would otherwise each build a String to copy. */
     private final char[] date = new char[Rfc3339.MAX_CHARS];
 
     TreeWriter(JsonGenerator g) {
         this.g = g;
+        this.strings = new JsonStrings(g);
     }
 
     void vcon(Vcon v) throws IOException {
@@ -120,7 +122,7 @@ final class TreeWriter {
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {
                 g.writeFieldName(TreeReader.Names.CIVIC.get(i));
-                g.writeString(values[i]);
+                strings.write(values[i]);
             }
         }
         extras(c.extras(), name -> {
@@ -331,7 +333,7 @@ final class TreeWriter {
     private void content(Content c) throws IOException {
         if (c.rawBody() != null) {
             g.writeFieldName(BODY.json);
-            NodeWriter.write(g, c.rawBody());
+            NodeWriter.write(g, strings, c.rawBody());
         }
         str(ENCODING, c.encoding());
         str(URL, c.url());
@@ -371,7 +373,7 @@ final class TreeWriter {
             }
             try {
                 g.writeFieldName(name);
-                NodeWriter.write(g, value);
+                NodeWriter.write(g, strings, value);
             } catch (IOException e) {
                 failure[0] = e;
             }
@@ -384,7 +386,7 @@ final class TreeWriter {
     private void str(FieldName name, String value) throws IOException {
         if (value != null) {
             g.writeFieldName(name.json);
-            g.writeString(value);
+            strings.write(value);
         }
     }
 
@@ -441,7 +443,7 @@ final class TreeWriter {
         }
         array(name);
         for (String s : values) {
-            g.writeString(s);
+            strings.write(s);
         }
         g.writeEndArray();
     }
