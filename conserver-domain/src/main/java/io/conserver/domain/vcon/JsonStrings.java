@@ -57,6 +57,15 @@ final class JsonStrings {
         g.writeString(s);
     }
 
+    /** Text the caller knows to be ASCII with nothing to escape in any JSON, such as a date. */
+    void writeAscii(byte[] text, int length) throws IOException {
+        if (bytesAllowed) {
+            g.writeRawUTF8String(text, 0, length);
+        } else {
+            g.writeString(new String(text, 0, length, StandardCharsets.US_ASCII));
+        }
+    }
+
     /**
      * True when no byte of an ASCII-or-surrogates encoding needs escaping in JSON (none below 0x20,
      * no quote, no backslash) and none is a surrogate that the encoder replaced by '?'. Jackson

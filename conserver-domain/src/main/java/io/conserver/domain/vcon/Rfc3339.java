@@ -1,5 +1,6 @@
 package io.conserver.domain.vcon;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -145,17 +146,18 @@ final class Rfc3339 {
 
     /** {@code 2025-01-31T12:34:56Z}, with as many fraction digits as the value needs (3, 6 or 9). */
     static String format(OffsetDateTime t) {
-        char[] out = new char[MAX_CHARS];
+        byte[] out = new byte[MAX_CHARS];
         int length = format(t, out);
-        return length < 0 ? t.toString() : new String(out, 0, length);
+        return length < 0 ? t.toString() : new String(out, 0, length, StandardCharsets.US_ASCII);
     }
 
     /**
      * Writes {@link #format(OffsetDateTime)} into {@code out}, which holds {@link #MAX_CHARS}, and
      * returns its length; -1 for a year outside RFC 3339's range, which only java.time can write (in its
-     * extended form). The writer hands the characters to the generator, so no String is built per date.
+     * extended form). The writer hands the bytes (ASCII, nothing to escape) to the generator, so no String is built per
+     * date and none is escaped.
      */
-    static int format(OffsetDateTime t, char[] out) {
+    static int format(OffsetDateTime t, byte[] out) {
         int year = t.getYear();
         if (year < 0 || year > 9999) {
             return -1;
@@ -188,7 +190,7 @@ final class Rfc3339 {
             out[i] = 'Z';
             return i + 1;
         }
-        out[i++] = offset < 0 ? '-' : '+';
+        out[i++] = (byte) (offset < 0 ? '-' : '+');
         int abs = Math.abs(offset);
         i = pad(out, i, abs / 3600, 2);
         out[i++] = ':';
@@ -196,10 +198,10 @@ final class Rfc3339 {
     }
 
     /** Writes {@code value} as exactly {@code width} digits at {@code at}; returns the index after them. */
-    private static int pad(char[] out, int at, int value, int width) {
+    private static int pad(byte[] out, int at, int value, int width) {
         int end = at + width;
         for (int i = end - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
+            out[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
         return end;

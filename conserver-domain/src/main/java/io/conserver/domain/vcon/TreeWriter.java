@@ -18,7 +18,7 @@ final class TreeWriter {
     private final JsonGenerator g;
     private final JsonStrings strings;
     /** One buffer per document for the dates, which would otherwise each build a String to copy. */
-    private final char[] date = new char[Rfc3339.MAX_CHARS];
+    private final byte[] date = new byte[Rfc3339.MAX_CHARS];
 
     TreeWriter(JsonGenerator g) {
         this.g = g;
@@ -414,7 +414,7 @@ final class TreeWriter {
         if (length < 0) {
             g.writeString(Rfc3339.format(value));
         } else {
-            g.writeString(date, 0, length);
+            strings.writeAscii(date, length);
         }
     }
 
