@@ -75,7 +75,7 @@ public final class CodecRounds {
     }
 
     /** Operations per second over about {@code seconds}, in batches so the clock is read rarely. */
-    private static double rate(ToIntFunction<byte[]> operation, byte[] document, double seconds) {
+    static double rate(ToIntFunction<byte[]> operation, byte[] document, double seconds) {
         long budget = (long) (seconds * 1e9);
         long start = System.nanoTime();
         long operations = 0;
@@ -94,7 +94,7 @@ public final class CodecRounds {
         return operations * 1e9 / elapsed;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();
