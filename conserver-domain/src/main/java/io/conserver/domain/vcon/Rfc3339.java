@@ -28,7 +28,7 @@ final class Rfc3339 {
         int nanos = 0;
         if (i < n && s.charAt(i) == '.') {
             int start = ++i;
-            while (i < n && Character.isDigit(s.charAt(i))) {
+            while (i < n && isDigit(s.charAt(i))) {
                 if (i - start < 9) {
                     nanos = nanos * 10 + (s.charAt(i) - '0');
                 }
@@ -104,6 +104,7 @@ final class Rfc3339 {
                 && digits(s, 17, 19);
     }
 
+    /** ASCII only: {@code Character.isDigit} also takes other scripts' digits, which are no RFC 3339. */
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
@@ -117,7 +118,7 @@ final class Rfc3339 {
         int i = 19;
         if (i < s.length() && s.charAt(i) == '.') {
             i++;
-            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            while (i < s.length() && isDigit(s.charAt(i))) {
                 i++;
             }
         }
@@ -154,8 +155,8 @@ final class Rfc3339 {
     /**
      * Writes {@link #format(OffsetDateTime)} into {@code out}, which holds {@link #MAX_CHARS}, and
      * returns its length; -1 for a year outside RFC 3339's range, which only java.time can write (in its
-     * extended form). The writer hands the bytes (ASCII, nothing to escape) to the generator, so no String is built per
-     * date and none is escaped.
+     * extended form). The writer hands the bytes (ASCII, nothing to escape) to the generator, so no
+     * String is built per date and none goes through the escape loop.
      */
     static int format(OffsetDateTime t, byte[] out) {
         int year = t.getYear();

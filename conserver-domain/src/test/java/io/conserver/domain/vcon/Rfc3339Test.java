@@ -12,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -86,6 +87,16 @@ class Rfc3339Test {
             """)
     void leavesTheRestToTheTwoPasses(String why, String text) {
         assertThat(Rfc3339.parseStrict(text)).as(why).isNull();
+    }
+
+    @Test
+    void digitsOfOtherScriptsAreNoTimestamp() {
+        // Taken for digits, eight zeros and an Arabic-Indic one would make 1,585 ns.
+        String arabicIndicFraction = "2026-11-20T15:10:00.00000000\u0661Z";
+
+        assertThat(Rfc3339.parse(arabicIndicFraction)).isNull();
+        assertThat(Rfc3339.parseStrict(arabicIndicFraction)).isNull();
+        assertThat(ValidationValues.date(arabicIndicFraction)).isEqualTo(ValidationValues.DateShape.INVALID);
     }
 
     @Property(tries = 200)
