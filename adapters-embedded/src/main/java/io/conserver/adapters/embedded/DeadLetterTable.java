@@ -1,6 +1,7 @@
 package io.conserver.adapters.embedded;
 
 import io.conserver.domain.port.out.DeadLetter;
+import io.conserver.domain.port.out.DeadLetterLists;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +9,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The dead-letter lists of {@link SqliteWorkQueue}: rows of {@code dead_letters}, oldest first. */
-final class DeadLetterTable {
+final class DeadLetterTable implements DeadLetterLists {
     private final EmbeddedDatabase db;
 
     DeadLetterTable(EmbeddedDatabase db) {
         this.db = db;
     }
 
-    void append(String list, DeadLetter e) {
+    @Override
+    public void append(String list, DeadLetter e) {
         db.write(h -> h.createUpdate("""
                         INSERT INTO dead_letters (list, seq, id, reason, chain, stage, attempts, at, replay_to)
                         SELECT :list, COALESCE(MAX(seq), 0) + 1, :id, :reason, :chain, :stage, :attempts, :at, :replayTo
@@ -25,7 +27,8 @@ final class DeadLetterTable {
                 .bind("replayTo", e.replayTo().orElse(null)).execute());
     }
 
-    List<DeadLetter> range(String list, int start, int count) {
+    @Override
+    public List<DeadLetter> range(String list, int start, int count) {
         return db.read(h -> h.createQuery("""
                         SELECT id, reason, chain, stage, attempts, at, replay_to FROM dead_letters
                         WHERE list = :list ORDER BY seq LIMIT :count OFFSET :start""")
@@ -36,19 +39,22 @@ final class DeadLetterTable {
                 .list());
     }
 
-    long count(String list) {
+    @Override
+    public long count(String list) {
         return db.read(h -> h.createQuery("SELECT COUNT(*) FROM dead_letters WHERE list = ?").bind(0, list)
                 .mapTo(Long.class).one());
     }
 
-    int removeOldest(String list, int count) {
+    @Override
+    public int removeOldest(String list, int count) {
         return db.write(h -> h.createUpdate("""
                         DELETE FROM dead_letters WHERE list = :list
                         AND seq IN (SELECT seq FROM dead_letters WHERE list = :list ORDER BY seq LIMIT :count)""")
                 .bind("list", list).bind("count", count).execute());
     }
 
-    Map<String, Long> lists() {
+    @Override
+    public Map<String, Long> lists() {
         return db.read(h -> h.createQuery("SELECT list, COUNT(*) AS n FROM dead_letters GROUP BY list")
                 .reduceRows(new TreeMap<>(), (map, row) -> {
                     map.put(row.getColumn("list", String.class), row.getColumn("n", Long.class));

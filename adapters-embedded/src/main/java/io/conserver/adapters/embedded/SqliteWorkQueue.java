@@ -1,6 +1,6 @@
 package io.conserver.adapters.embedded;
 
-import io.conserver.domain.port.out.DeadLetter;
+import io.conserver.domain.port.out.DeadLetterLists;
 import io.conserver.domain.port.out.Lease;
 import io.conserver.domain.port.out.WorkQueue;
 import java.time.Clock;
@@ -155,28 +155,8 @@ public final class SqliteWorkQueue implements WorkQueue {
     }
 
     @Override
-    public void deadLetter(String deadLetterList, DeadLetter entry) {
-        deadLetters.append(deadLetterList, entry);
-    }
-
-    @Override
-    public List<DeadLetter> deadLetters(String deadLetterList, int start, int count) {
-        return deadLetters.range(deadLetterList, start, count);
-    }
-
-    @Override
-    public long deadLetterCount(String deadLetterList) {
-        return deadLetters.count(deadLetterList);
-    }
-
-    @Override
-    public int removeDeadLetters(String deadLetterList, int count) {
-        return deadLetters.removeOldest(deadLetterList, count);
-    }
-
-    @Override
-    public Map<String, Long> deadLetterLists() {
-        return deadLetters.lists();
+    public DeadLetterLists deadLetterStore() {
+        return deadLetters;
     }
 
     /** Requeues the list's expired leases and takes its head, in one write; reads first, since most polls find nothing. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conserver.domain.port.out.DeadLetter;
+import io.conserver.domain.port.out.DeadLetterLists;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.redisson.client.codec.StringCodec;
  * The dead-letter lists of {@link RedisWorkQueue}: Redis lists under {@code deadletter:<name>}, each
  * item a JSON object {@code {id, reason, chain, stage, attempts, at, replay_to}}, oldest at the head.
  */
-final class RedisDeadLetters {
+final class RedisDeadLetters implements DeadLetterLists {
     private final RedisCalls redis;
     private final RedisKeys keys;
     private final ObjectMapper json = new ObjectMapper();
@@ -36,7 +37,8 @@ final class RedisDeadLetters {
         this.keys = keys;
     }
 
-    void append(String list, DeadLetter entry) {
+    @Override
+    public void append(String list, DeadLetter entry) {
         RBatch batch = redis.batch();
         batch.getList(keys.deadLetters(list), StringCodec.INSTANCE).addAsync(write(entry));
         if (registered.add(list)) {
@@ -45,7 +47,8 @@ final class RedisDeadLetters {
         redis.execute(batch);
     }
 
-    List<DeadLetter> range(String list, int start, int count) {
+    @Override
+    public List<DeadLetter> range(String list, int start, int count) {
         if (count < 1) {
             return List.of();
         }
@@ -54,11 +57,13 @@ final class RedisDeadLetters {
         return items.stream().map(this::read).toList();
     }
 
-    long count(String list) {
+    @Override
+    public long count(String list) {
         return RedisCalls.call(() -> (long) redis.client().getList(keys.deadLetters(list), StringCodec.INSTANCE).size());
     }
 
-    int removeOldest(String list, int count) {
+    @Override
+    public int removeOldest(String list, int count) {
         if (count < 1) {
             return 0;
         }
@@ -67,7 +72,8 @@ final class RedisDeadLetters {
         return removed.size();
     }
 
-    Map<String, Long> lists() {
+    @Override
+    public Map<String, Long> lists() {
         Set<String> lists = RedisCalls.call(() -> redis.client()
                 .<String>getSet(keys.deadLetterRegistry(), StringCodec.INSTANCE).readAll());
         RBatch batch = redis.pipeline();

@@ -2,7 +2,7 @@ package io.conserver.adapters.redis;
 
 import static io.conserver.adapters.redis.RedisCalls.done;
 
-import io.conserver.domain.port.out.DeadLetter;
+import io.conserver.domain.port.out.DeadLetterLists;
 import io.conserver.domain.port.out.Lease;
 import io.conserver.domain.port.out.WorkQueue;
 import java.time.Duration;
@@ -247,28 +247,8 @@ public final class RedisWorkQueue implements WorkQueue {
     }
 
     @Override
-    public void deadLetter(String deadLetterList, DeadLetter entry) {
-        deadLetters.append(deadLetterList, entry);
-    }
-
-    @Override
-    public List<DeadLetter> deadLetters(String deadLetterList, int start, int count) {
-        return deadLetters.range(deadLetterList, start, count);
-    }
-
-    @Override
-    public long deadLetterCount(String deadLetterList) {
-        return deadLetters.count(deadLetterList);
-    }
-
-    @Override
-    public int removeDeadLetters(String deadLetterList, int count) {
-        return deadLetters.removeOldest(deadLetterList, count);
-    }
-
-    @Override
-    public Map<String, Long> deadLetterLists() {
-        return deadLetters.lists();
+    public DeadLetterLists deadLetterStore() {
+        return deadLetters;
     }
 
     private boolean settle(Lease lease, String action, Duration extension) {

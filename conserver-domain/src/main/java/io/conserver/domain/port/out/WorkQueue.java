@@ -66,18 +66,31 @@ public interface WorkQueue {
     /** Every list that holds items or in-flight items, with its waiting depth. */
     Map<String, Long> lists();
 
+    /** The dead-letter lists kept beside this queue's lists; the methods below are its shorthands. */
+    DeadLetterLists deadLetterStore();
+
     /** Appends an entry to the tail of a dead-letter list. */
-    void deadLetter(String deadLetterList, DeadLetter entry);
+    default void deadLetter(String deadLetterList, DeadLetter entry) {
+        deadLetterStore().append(deadLetterList, entry);
+    }
 
     /** Up to {@code count} entries from position {@code start} (0 = oldest) of a dead-letter list. */
-    List<DeadLetter> deadLetters(String deadLetterList, int start, int count);
+    default List<DeadLetter> deadLetters(String deadLetterList, int start, int count) {
+        return deadLetterStore().range(deadLetterList, start, count);
+    }
 
     /** How many entries a dead-letter list holds. */
-    long deadLetterCount(String deadLetterList);
+    default long deadLetterCount(String deadLetterList) {
+        return deadLetterStore().count(deadLetterList);
+    }
 
     /** Removes up to {@code count} of the oldest entries of a dead-letter list; returns how many. */
-    int removeDeadLetters(String deadLetterList, int count);
+    default int removeDeadLetters(String deadLetterList, int count) {
+        return deadLetterStore().removeOldest(deadLetterList, count);
+    }
 
     /** Every dead-letter list that holds entries, with its size. */
-    Map<String, Long> deadLetterLists();
+    default Map<String, Long> deadLetterLists() {
+        return deadLetterStore().lists();
+    }
 }
