@@ -20,8 +20,27 @@ final class Rfc3339 {
      * (the validator reports that). Returns {@code null} for anything that is not a timestamp.
      */
     static OffsetDateTime parse(String s) {
+        return read(s, false);
+    }
+
+    /**
+     * The timestamp, when {@code s} is one in the shape nearly every producer writes and valid:
+     * {@code yyyy-mm-ddThh:mm:ss[.f]} with up to nine fraction digits, second 59 at most, and
+     * {@code Z} or an offset. What this returns, {@link ValidationValues#date} calls valid and
+     * {@link #parse} reads the same; {@code null} says nothing, and the caller asks those two. The fast
+     * read checks and reads each date in this one pass instead of two.
+     */
+    static OffsetDateTime parseStrict(String s) {
+        return read(s, true);
+    }
+
+    /**
+     * {@link #parse}, or with {@code strict} {@link #parseStrict}: one reading, so that whatever the
+     * strict one accepts, the other reads alike; strict only refuses more.
+     */
+    private static OffsetDateTime read(String s, boolean strict) {
         int n = s.length();
-        if (n < 19 || n > 40 || !dateAndTime(s) || "Tt ".indexOf(s.charAt(10)) < 0) {
+        if (n < 19 || n > 40 || !dateAndTime(s) || "Tt ".indexOf(s.charAt(10)) < 0 || strict && s.charAt(10) != 'T') {
             return null;
         }
         int i = 19;
@@ -35,7 +54,7 @@ final class Rfc3339 {
                 i++;
             }
             int digits = i - start;
-            if (digits == 0) {
+            if (digits == 0 || strict && digits > 9) {
                 return null;
             }
             for (int d = digits; d < 9; d++) {
@@ -43,55 +62,18 @@ final class Rfc3339 {
             }
         }
         ZoneOffset offset = offset(s, i);
-        if (offset == null && i != n) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13), num(s, 14, 16),
-                    Math.min(num(s, 17, 19), 59), nanos, offset == null ? ZoneOffset.UTC : offset);
-        } catch (DateTimeException outOfRange) {
-            return null;
-        }
-    }
-
-    /**
-     * The timestamp, when {@code s} is one in the shape nearly every producer writes and valid:
-     * {@code yyyy-mm-ddThh:mm:ss[.f]} with up to nine fraction digits, second 59 at most, and
-     * {@code Z} or an offset. What this returns, {@link ValidationValues#date} calls valid and
-     * {@link #parse} reads the same; {@code null} says nothing, and the caller asks those two. The fast
-     * read checks and reads each date in this one pass instead of two.
-     */
-    static OffsetDateTime parseStrict(String s) {
-        int n = s.length();
-        if (n < 20 || n > 35 || !dateAndTime(s) || s.charAt(10) != 'T') {
+        if (offset == null && (strict || i != n)) {
             return null;
         }
         int second = num(s, 17, 19);
-        int i = 19;
-        int nanos = 0;
-        if (s.charAt(i) == '.') {
-            int start = ++i;
-            while (i < n && isDigit(s.charAt(i))) {
-                nanos = nanos * 10 + (s.charAt(i) - '0');
-                i++;
-            }
-            int digits = i - start;
-            if (digits == 0 || digits > 9) {
-                return null;
-            }
-            for (int d = digits; d < 9; d++) {
-                nanos *= 10;
-            }
-        }
-        ZoneOffset offset = offset(s, i);
         // A leap second, and offset minutes past 59 (which ZoneOffset would carry into the hour), are
-        // the validator's to judge.
-        if (offset == null || second > 59 || offset != ZoneOffset.UTC && num(s, n - 2, n) > 59) {
+        // the validator's to judge; parse reads second 60 as 59.
+        if (strict && (second > 59 || offset != ZoneOffset.UTC && num(s, n - 2, n) > 59)) {
             return null;
         }
         try {
             return OffsetDateTime.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13), num(s, 14, 16),
-                    second, nanos, offset);
+                    Math.min(second, 59), nanos, offset == null ? ZoneOffset.UTC : offset);
         } catch (DateTimeException outOfRange) {
             return null;
         }
