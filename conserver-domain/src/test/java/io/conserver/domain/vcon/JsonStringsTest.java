@@ -35,7 +35,10 @@ class JsonStringsTest {
         });
     }
 
-    /** Mostly long ASCII, now and then with what needs escaping or is no ASCII: quote, backslash, control, '?', DEL, é, surrogates. */
+    /**
+     * Mostly long ASCII, now and then with what needs escaping or is no ASCII: quote, backslash,
+     * control, '?', DEL, é, surrogates.
+     */
     @Provide
     Arbitrary<String> strings() {
         Arbitrary<String> plain = Arbitraries.strings().withCharRange(' ', '~').ofMinLength(14).ofMaxLength(40)
