@@ -126,7 +126,11 @@ final class JsonSupport {
 
     /** {@link #readTree(byte[])} of what {@link #plain} returned. */
     JsonNode readPlain(byte[] json) {
-        int scan = Utf8.scan(json);
+        return readPlain(json, Utf8.scan(json));
+    }
+
+    /** {@link #readPlain(byte[])} when the caller has already run {@link Utf8#scan} on the bytes. */
+    JsonNode readPlain(byte[] json, int scan) {
         JsonNode node = parse(json, scan);
         if (node == null || node.isMissingNode()) {
             throw InvalidVconException.of("$", "the input is empty; a vCon is a JSON object");

@@ -65,13 +65,14 @@ final class StreamReader {
      * The vCon in {@code json}, or {@code null} when the full read must decide.
      *
      * @param json    plain JSON bytes, already within the size limit
+     * @param scan    what {@link Utf8#scan} found in them
      * @param factory the codec's factory, with its parser limits
      * @param values  reads a value the model keeps as JSON (bodies, extension fields) exactly as the
      *                full read's tree holds it; must not fail on the tokens after the value
      */
-    static ReadResult read(byte[] json, JsonFactory factory, ObjectReader values, Set<String> supportedExtensions) {
+    static ReadResult read(byte[] json, int scan, JsonFactory factory, ObjectReader values,
+            Set<String> supportedExtensions) {
         // Invalid UTF-8 and unpaired surrogate escapes need the full read's checks and messages.
-        int scan = Utf8.scan(json);
         if (scan == Utf8.VALID_WITH_SURROGATE_ESCAPE ? Utf8.hasLoneSurrogateEscape(json) : scan != Utf8.VALID) {
             return null;
         }

@@ -73,8 +73,10 @@ public final class VconCodec {
     /** Reads a vCon from JSON or gzip-compressed JSON bytes. */
     public ReadResult read(byte[] bytes) {
         byte[] plain = json.plain(bytes);
-        ReadResult fast = readFast(plain);
-        return fast != null ? fast : readFully(plain);
+        // One UTF-8 scan serves the fast path and, when that gives way, the full read.
+        int scan = Utf8.scan(plain);
+        ReadResult fast = readFast(plain, scan);
+        return fast != null ? fast : readOwnedTree(json.readPlain(plain, scan));
     }
 
     /** The full read of plain JSON bytes: tree, migration, validation, mapping. */
@@ -107,7 +109,12 @@ public final class VconCodec {
      * caller down the full path.
      */
     ReadResult readFast(byte[] plain) {
-        ReadResult fast = StreamReader.read(plain, json.mapper().getFactory(), values, options.supportedExtensions());
+        return readFast(plain, Utf8.scan(plain));
+    }
+
+    private ReadResult readFast(byte[] plain, int scan) {
+        ReadResult fast = StreamReader.read(plain, scan, json.mapper().getFactory(), values,
+                options.supportedExtensions());
         if (fast != null && VERIFY_FAST_READS) {
             verifyFastRead(plain, fast);
         }
