@@ -3,7 +3,6 @@ package io.conserver.domain.vcon;
 import static io.conserver.domain.vcon.FieldName.*;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Strict UTF-8 checking (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF) that
  * also refuses NUL bytes, which JSON text never contains raw. Runs on every read, so ASCII, the bulk
- * of any vCon (base64url bodies above all), is skipped eight bytes at a time.
+ * of any vCon (base64url bodies above all), is checked by the JDK's vectorised decoder when the
+ * whole text is ASCII, and skipped eight bytes at a time in the runs of text that is not.
  */
 final class Utf8 {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
